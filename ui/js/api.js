@@ -1,0 +1,94 @@
+// @ts-check
+/**
+ * The only module that talks to the Rust side. Every command the app has is a function here; screens
+ * import these and never call `invoke` or know a command name.
+ * @module api
+ */
+
+/**
+ * An error as every command reports it.
+ * @typedef {object} CommandError
+ * @property {string} code a short stable code (`invalid`, `not_found`, `db_unavailable`, …)
+ * @property {string} message an English description (the UI shows its own translation of `code` first)
+ * @property {string | null} field the input at fault, when there is one
+ */
+
+/**
+ * @typedef {object} AppInfo
+ * @property {string} version the desktop app's version
+ * @property {string} db_path the database file in use
+ * @property {CommandError | null} db_error why the database could not be opened, if it could not
+ */
+
+/**
+ * @typedef {object} CaseFilter
+ * @property {string} [status] one case status (`received`, `issued`, …)
+ * @property {string} [query] free text: registration number, applicant name, permit number
+ * @property {number} [limit] at most this many cases
+ */
+
+/**
+ * @typedef {object} CaseSummary
+ * @property {number} id
+ * @property {string} registration_number
+ * @property {string} applicant_name
+ * @property {string} permit_type_code
+ * @property {string} permit_type_name
+ * @property {string} status
+ * @property {string} registered_at RFC 3339 UTC timestamp
+ * @property {string | null} due_date ISO date, set once the file is declared complete
+ * @property {string | null} permit_number set when the permit is issued
+ */
+
+/**
+ * Calls a command and turns every failure into a {@link CommandError}.
+ * @template T
+ * @param {string} command
+ * @param {Record<string, unknown>} [args]
+ * @returns {Promise<T>}
+ */
+async function call(command, args) {
+  const tauri = /** @type {any} */ (window).__TAURI__;
+  if (!tauri?.core?.invoke) {
+    throw toCommandError('The Tauri bridge is missing: open this page in the Petromaks app.');
+  }
+  try {
+    return await tauri.core.invoke(command, args);
+  } catch (error) {
+    throw toCommandError(error);
+  }
+}
+
+/**
+ * Normalises whatever a rejected call carries into a {@link CommandError}.
+ * @param {unknown} error
+ * @returns {CommandError}
+ */
+export function toCommandError(error) {
+  if (error && typeof error === 'object' && 'code' in error && 'message' in error) {
+    const e = /** @type {{code: unknown, message: unknown, field?: unknown}} */ (error);
+    return {
+      code: String(e.code),
+      message: String(e.message),
+      field: typeof e.field === 'string' ? e.field : null,
+    };
+  }
+  return { code: 'internal', message: String(error), field: null };
+}
+
+/**
+ * The program's version and which database it works on (or why it could not open it).
+ * @returns {Promise<AppInfo>}
+ */
+export function appInfo() {
+  return call('app_info');
+}
+
+/**
+ * Cases matching the filter.
+ * @param {CaseFilter} [filter]
+ * @returns {Promise<CaseSummary[]>}
+ */
+export function listCases(filter = {}) {
+  return call('list_cases', { filter });
+}

@@ -1,0 +1,143 @@
+// @ts-check
+/**
+ * The case list screen: a search box, a status filter and the table of cases.
+ * @module cases
+ */
+
+import * as api from './api.js';
+import { h, one, replace } from './dom.js';
+import { STATUSES, formatDate, statusLabel, statusTone, t } from './i18n.js';
+
+/** How many cases one screen shows; the search narrows it down. */
+const PAGE_LIMIT = 200;
+
+/** Milliseconds of quiet typing before the search runs. */
+const SEARCH_DELAY = 250;
+
+/**
+ * A status badge: the colour follows the status, and the label always says it in words.
+ * @param {string} status
+ * @returns {HTMLElement}
+ */
+export function statusBadge(status) {
+  return h('span', { class: `badge badge-${statusTone(status)}`, 'data-status': status }, statusLabel(status));
+}
+
+/**
+ * The table of cases (or a short message when there is none).
+ * @param {import('./api.js').CaseSummary[]} cases
+ * @param {boolean} filtered whether a search or filter is active, for the empty message
+ * @returns {HTMLElement}
+ */
+export function caseTable(cases, filtered) {
+  if (cases.length === 0) {
+    return h('p', { class: 'empty', id: 'cases-empty' }, t(filtered ? 'cases.empty.filtered' : 'cases.empty'));
+  }
+  const head = h(
+    'thead',
+    {},
+    h(
+      'tr',
+      {},
+      h('th', { scope: 'col', class: 'col-registration' }, t('cases.col.registration')),
+      h('th', { scope: 'col', class: 'col-applicant' }, t('cases.col.applicant')),
+      h('th', { scope: 'col', class: 'col-permit' }, t('cases.col.permit_type')),
+      h('th', { scope: 'col', class: 'col-status' }, t('cases.col.status')),
+      h('th', { scope: 'col', class: 'col-due' }, t('cases.col.due')),
+    ),
+  );
+  const rows = cases.map((c) =>
+    h(
+      'tr',
+      { 'data-case-id': c.id, 'data-registration': c.registration_number },
+      h('td', { class: 'col-registration mono' }, c.registration_number),
+      h('td', { class: 'col-applicant' }, c.applicant_name),
+      h(
+        'td',
+        { class: 'col-permit' },
+        h('span', { class: 'permit-code' }, c.permit_type_code),
+        ' ',
+        c.permit_type_name,
+      ),
+      h('td', { class: 'col-status' }, statusBadge(c.status)),
+      h('td', { class: 'col-due' }, c.due_date ? formatDate(c.due_date) : t('cases.due.none')),
+    ),
+  );
+  return h('table', { id: 'cases-table', class: 'data-table' }, head, h('tbody', {}, rows));
+}
+
+/**
+ * Fills the status filter with every status, keeping the current choice.
+ * @param {HTMLSelectElement} select
+ */
+function fillStatusOptions(select) {
+  const chosen = select.value;
+  replace(
+    select,
+    h('option', { value: '' }, t('cases.status.all')),
+    STATUSES.map((s) => h('option', { value: s, selected: s === chosen }, statusLabel(s))),
+  );
+}
+
+/**
+ * Starts the screen: wires the search and loads the first page.
+ * @param {(error: import('./api.js').CommandError) => void} onError shows an error the screen cannot handle
+ * @returns {{ reload: () => Promise<void>, translate: () => void }}
+ */
+export function mountCases(onError) {
+  const form = /** @type {HTMLFormElement} */ (one('#case-search'));
+  const query = /** @type {HTMLInputElement} */ (one('#case-query'));
+  const status = /** @type {HTMLSelectElement} */ (one('#case-status'));
+  const body = one('#cases-body');
+  const count = one('#cases-count');
+  /** @type {import('./api.js').CaseSummary[]} */
+  let shown = [];
+  let filtered = false;
+  let generation = 0;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+
+  function render() {
+    count.textContent = t('cases.count', { count: shown.length });
+    replace(body, caseTable(shown, filtered));
+  }
+
+  async function reload() {
+    const mine = ++generation;
+    /** @type {import('./api.js').CaseFilter} */
+    const filter = { limit: PAGE_LIMIT };
+    const text = query.value.trim();
+    if (text) filter.query = text;
+    if (status.value) filter.status = status.value;
+    try {
+      const cases = await api.listCases(filter);
+      if (mine !== generation) return; // a newer search already answered
+      shown = cases;
+      filtered = Boolean(filter.query || filter.status);
+      render();
+      document.body.dataset.casesLoaded = 'true';
+    } catch (error) {
+      onError(/** @type {import('./api.js').CommandError} */ (error));
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    void reload();
+  });
+  query.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void reload(), SEARCH_DELAY);
+  });
+  status.addEventListener('change', () => void reload());
+
+  fillStatusOptions(status);
+  return {
+    reload,
+    translate() {
+      fillStatusOptions(status);
+      render();
+    },
+  };
+}
