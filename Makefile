@@ -1,0 +1,77 @@
+# Petromaks: build, run and test on Debian/Ubuntu. Each target installs what it needs first and skips
+# whatever is already there (a second run does not touch apt, npm or cargo install).
+#
+#   make run     build and start the desktop app on its default database (PETROMAKS_DB overrides it)
+#   make test    core tests, UI unit tests, desktop build, end-to-end tests in a headless window
+#   make lint    rustfmt check and clippy with warnings as errors
+#   make fmt     format the Rust code
+#   make bench   the core's benchmark (once the CLI has one)
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+# Building Tauri 2 (WebKitGTK 4.1).
+BUILD_PACKAGES := libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev libssl-dev \
+	build-essential file pkg-config ca-certificates
+# Running the window headless, driving it, and checking PDFs and QR codes.
+TEST_PACKAGES := xvfb xauth imagemagick x11-utils webkit2gtk-driver fonts-dejavu-core poppler-utils qpdf \
+	zbar-tools sqlite3
+
+XVFB := xvfb-run -a -s '-screen 0 1366x768x24'
+PHASE := scripts/phase
+
+.PHONY: help run test lint fmt bench deps-build deps-test npm-deps tauri-driver clean-e2e
+
+help:
+	@sed -n 's/^#   //p' Makefile
+
+## Dependencies ----------------------------------------------------------------------------------------
+
+deps-build:
+	@scripts/ensure-apt $(BUILD_PACKAGES)
+	@pkg-config --exists webkit2gtk-4.1 || { echo "webkit2gtk-4.1 not found by pkg-config" >&2; exit 1; }
+	@scripts/ensure-toolchain
+
+deps-test: deps-build
+	@scripts/ensure-apt $(TEST_PACKAGES)
+	@$(MAKE) --no-print-directory npm-deps tauri-driver
+
+# npm ci only when package-lock.json changed since the last install.
+npm-deps: node_modules/.package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+tauri-driver:
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --version '^2' --locked
+
+## Run -------------------------------------------------------------------------------------------------
+
+run: deps-build
+	cargo run -p petromaks-desktop
+
+## Test ------------------------------------------------------------------------------------------------
+
+test: deps-test
+	@mkdir -p target && : > target/phase-times.txt
+	@$(PHASE) "core tests (cargo test)" cargo test --quiet
+	@$(PHASE) "ui unit tests (node)" node --test ui/tests
+	@$(PHASE) "build desktop app" cargo build -p petromaks-desktop
+	@$(PHASE) "build cli" cargo build --bin petromaks
+	@$(PHASE) "desktop unit tests" cargo test --quiet -p petromaks-desktop
+	@$(PHASE) "end-to-end tests (Xvfb)" $(XVFB) node --test --test-concurrency=1 tests/e2e
+	@echo "==> all phases passed"; cat target/phase-times.txt
+
+## Code quality ----------------------------------------------------------------------------------------
+
+fmt:
+	cargo fmt --all
+
+lint: deps-build npm-deps
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets -- -D warnings
+
+bench: deps-build
+	cargo run --release --bin petromaks -- bench

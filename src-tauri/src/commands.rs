@@ -1,0 +1,38 @@
+//! The app's own IPC commands. Each takes the shared state, calls one core function and converts the error;
+//! anything that knows about permits lives in the core. Adding a command: write it here, list it in
+//! `build.rs`, grant `allow-<name>` in `capabilities/main.json`, register it in `main.rs`, call it from
+//! `ui/js/api.js`.
+
+use petromaks::cases::{self, CaseFilter, CaseSummary};
+use serde::Serialize;
+use tauri::State;
+
+use crate::error::CommandError;
+use crate::state::Database;
+
+/// What the window shows about the program and its data before anything else.
+#[derive(Debug, Serialize)]
+pub struct AppInfo {
+    /// The desktop app's version.
+    pub version: &'static str,
+    /// The database file in use, shown to the user so they know which data they are looking at.
+    pub db_path: String,
+    /// Why the database could not be opened, when it could not; the window then shows only this.
+    pub db_error: Option<CommandError>,
+}
+
+/// The program's version and the database it works on.
+#[tauri::command(async)]
+pub fn app_info(db: State<'_, Database>) -> AppInfo {
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION"),
+        db_path: db.path().display().to_string(),
+        db_error: db.open_error().cloned(),
+    }
+}
+
+/// Cases matching `filter` (status, free-text query, limit), newest first as the core orders them.
+#[tauri::command(async)]
+pub fn list_cases(db: State<'_, Database>, filter: CaseFilter) -> Result<Vec<CaseSummary>, CommandError> {
+    db.with(|conn| cases::list(conn, &filter))
+}

@@ -1,0 +1,28 @@
+//! Petromaks desktop: the Tauri window around the core. This file only wires state and commands.
+#![forbid(unsafe_code)]
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod error;
+mod state;
+
+use tauri::Manager;
+
+fn main() {
+    let app = tauri::Builder::default()
+        .setup(|app| {
+            // The same file as the CLI: `PETROMAKS_DB` or the OS app-data folder, never Tauri's own.
+            let db = state::Database::open(petromaks::db::default_path());
+            if let Some(error) = db.open_error() {
+                eprintln!("petromaks-desktop: the database is unavailable: {}", error.message);
+            }
+            app.manage(db);
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![commands::app_info, commands::list_cases])
+        .run(tauri::generate_context!());
+    if let Err(error) = app {
+        eprintln!("petromaks-desktop: {error}");
+        std::process::exit(1);
+    }
+}

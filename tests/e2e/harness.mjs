@@ -1,0 +1,183 @@
+// End-to-end harness: a temporary database filled by the CLI, a headless display, tauri-driver (which starts
+// WebKitWebDriver and the real app) and a webdriverio session on the app's window.
+//
+// The ports are fixed (tauri-driver 4444, WebKitWebDriver 4445): run one test file at a time
+// (`node --test --test-concurrency=1 tests/e2e`). tauri-driver is stopped with SIGTERM, never SIGKILL, so
+// it can stop WebKitWebDriver too.
+
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+import { remote } from 'webdriverio';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const TARGET = process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target');
+export const CLI = path.join(TARGET, 'debug', 'petromaks');
+export const APP = path.join(TARGET, 'debug', 'petromaks-desktop');
+export const SCREENSHOTS = path.join(TARGET, 'screenshots');
+
+const DRIVER_PORT = 4444;
+const NATIVE_DRIVER_PORT = 4445;
+
+/**
+ * Runs the petromaks CLI on a database and returns its standard output.
+ * @param {string} db
+ * @param {string[]} args
+ */
+export function cli(db, ...args) {
+  return execFileSync(CLI, ['--db', db, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** A fresh temporary directory, removed by the returned `remove()`. */
+export function tempDir() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'petromaks-e2e-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+function portOpen(port) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+async function waitFor(what, check, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await sleep(100);
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+/** Waits for a child to exit, up to `timeoutMs`; true if it did. */
+function exited(child, timeoutMs) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/**
+ * Makes sure there is an X display: the one from the environment (xvfb-run), or an Xvfb of our own.
+ * @returns {Promise<{ stop: () => Promise<void> }>}
+ */
+export async function ensureDisplay() {
+  if (process.env.DISPLAY) return { stop: async () => {} };
+  const number = 90 + Math.floor(Math.random() * 400);
+  const xvfb = spawn('Xvfb', [`:${number}`, '-screen', '0', '1366x768x24', '-nolisten', 'tcp'], {
+    stdio: 'ignore',
+  });
+  await waitFor('Xvfb', () => existsSync(`/tmp/.X11-unix/X${number}`), 10_000);
+  process.env.DISPLAY = `:${number}`;
+  return {
+    stop: async () => {
+      xvfb.kill('SIGTERM');
+      await exited(xvfb, 5_000);
+      delete process.env.DISPLAY;
+    },
+  };
+}
+
+/**
+ * Starts tauri-driver with extra environment for the app (e.g. `PETROMAKS_DB`) and waits for its port.
+ * @param {Record<string, string>} env
+ */
+export async function startDriver(env) {
+  for (const port of [DRIVER_PORT, NATIVE_DRIVER_PORT]) {
+    if (await portOpen(port)) {
+      throw new Error(`port ${port} is in use: another tauri-driver or WebKitWebDriver is still running`);
+    }
+  }
+  if (!existsSync(APP)) throw new Error(`${APP} is missing: run cargo build -p petromaks-desktop`);
+  const driver = spawn('tauri-driver', [], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const failed = new Promise((_, reject) => {
+    driver.once('error', reject);
+    driver.once('exit', (code) => reject(new Error(`tauri-driver exited early (${code})`)));
+  });
+  await Promise.race([waitFor('tauri-driver on port 4444', () => portOpen(DRIVER_PORT), 30_000), failed]);
+  failed.catch(() => {});
+  driver.removeAllListeners('exit');
+  return {
+    async stop() {
+      driver.kill('SIGTERM');
+      if (!(await exited(driver, 15_000))) {
+        console.error('tauri-driver did not stop within 15 s after SIGTERM; leaving it (no SIGKILL)');
+      }
+      await waitFor('WebKitWebDriver to release its port', async () => !(await portOpen(NATIVE_DRIVER_PORT)), 10_000);
+    },
+  };
+}
+
+/** Opens a WebDriver session on the app's main window. */
+export function openSession() {
+  return remote({
+    hostname: '127.0.0.1',
+    port: DRIVER_PORT,
+    logLevel: 'warn',
+    connectionRetryCount: 0,
+    capabilities: {
+      browserName: 'wry',
+      'tauri:options': { application: APP },
+      'wdio:enforceWebDriverClassic': true,
+    },
+  });
+}
+
+/**
+ * Starts everything for one test file: display, driver with `PETROMAKS_DB=db`, session.
+ * @param {string} db
+ */
+export async function launchApp(db) {
+  const display = await ensureDisplay();
+  const driver = await startDriver({ PETROMAKS_DB: db });
+  let browser;
+  try {
+    browser = await openSession();
+  } catch (error) {
+    await driver.stop();
+    await display.stop();
+    throw error;
+  }
+  return {
+    browser,
+    async close() {
+      try {
+        await browser.deleteSession();
+      } finally {
+        await driver.stop();
+        await display.stop();
+      }
+    },
+  };
+}
+
+/**
+ * Saves a screenshot of the window under target/screenshots/, after a pause so the last DOM change is
+ * painted (a screenshot taken at once can show the previous frame).
+ * @param {WebdriverIO.Browser} browser
+ * @param {string} name file name without extension
+ */
+export async function screenshot(browser, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await sleep(1000);
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await browser.saveScreenshot(file);
+  return file;
+}
