@@ -8,7 +8,10 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub enum Error {
     /// Input that breaks a rule; `field` names the input at fault so the UI can highlight it.
     #[error("{message}")]
-    Invalid { field: &'static str, message: String },
+    Invalid {
+        field: &'static str,
+        message: String,
+    },
     /// The thing asked for does not exist.
     #[error("{what} not found: {key}")]
     NotFound { what: &'static str, key: String },
@@ -40,12 +43,18 @@ pub enum Error {
 impl Error {
     /// Shorthand for an `Invalid` error.
     pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
-        Error::Invalid { field, message: message.into() }
+        Error::Invalid {
+            field,
+            message: message.into(),
+        }
     }
 
     /// Shorthand for a `NotFound` error.
     pub fn not_found(what: &'static str, key: impl ToString) -> Self {
-        Error::NotFound { what, key: key.to_string() }
+        Error::NotFound {
+            what,
+            key: key.to_string(),
+        }
     }
 
     /// A short stable code: `invalid`, `not_found`, `forbidden`, `transition`, `conflict`, `auth`, `db`,

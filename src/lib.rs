@@ -1,9 +1,25 @@
 //! Petromaks core: everything a regency permit office knows, testable without a window.
 //!
 //! The desktop shell (`src-tauri`) and the command line (`src/bin/petromaks`) are two front doors to the
-//! functions here. Nothing in this crate knows about Tauri, windows or JavaScript.
+//! functions here. Nothing in this crate knows about Tauri, windows or JavaScript. Reads take a
+//! `&Connection`; writes take a `&mut Connection`, the acting user and the time, check the role and write
+//! the audit row in the same transaction as the change.
 #![forbid(unsafe_code)]
 
+pub mod sql_enum;
+
+pub mod applicants;
+pub mod audit;
+pub mod calendar;
+pub mod cases;
+pub mod db;
 pub mod error;
+pub mod identity;
+pub mod numbering;
+pub mod office;
+pub mod permit_types;
+pub mod text;
+pub mod time;
+pub mod users;
 
 pub use error::{Error, Result};
