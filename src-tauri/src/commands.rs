@@ -4,6 +4,7 @@
 //! `ui/js/api.js`.
 
 use petromaks::cases::{self, CaseFilter, CaseSummary};
+use petromaks::office::{self, Office};
 use serde::Serialize;
 use tauri::State;
 
@@ -19,16 +20,23 @@ pub struct AppInfo {
     pub db_path: String,
     /// Why the database could not be opened, when it could not; the window then shows only this.
     pub db_error: Option<CommandError>,
+    /// The office profile for the header; `None` until the office is set up (`petromaks init`).
+    pub office: Option<Office>,
 }
 
-/// The program's version and the database it works on.
+/// The program's version, the database it works on and the office it belongs to.
 #[tauri::command(async)]
-pub fn app_info(db: State<'_, Database>) -> AppInfo {
-    AppInfo {
+pub fn app_info(db: State<'_, Database>) -> Result<AppInfo, CommandError> {
+    let office = match db.open_error() {
+        Some(_) => None,
+        None => db.with(|conn| office::get(conn))?,
+    };
+    Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION"),
         db_path: db.path().display().to_string(),
         db_error: db.open_error().cloned(),
-    }
+        office,
+    })
 }
 
 /// Cases matching `filter` (status, free-text query, limit), newest first as the core orders them.

@@ -18,12 +18,23 @@
  * @property {string} version the desktop app's version
  * @property {string} db_path the database file in use
  * @property {CommandError | null} db_error why the database could not be opened, if it could not
+ * @property {Office | null} office the office profile, null until the office is set up
+ */
+
+/**
+ * The office profile (only the fields the window uses are listed).
+ * @typedef {object} Office
+ * @property {string} government e.g. `PEMERINTAH KABUPATEN BANYUASIN`
+ * @property {string} name e.g. `DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU`
+ * @property {string} unit e.g. `DPMPTSP`
  */
 
 /**
  * @typedef {object} CaseFilter
  * @property {string} [status] one case status (`received`, `issued`, …)
- * @property {string} [query] free text: registration number, applicant name, permit number
+ * @property {string} [query] free text: registration number, applicant name or NIK, permit number
+ * @property {string} [permit_type] a permit type code (`SIPD`, …)
+ * @property {string} [due_by] ISO date: cases in progress due on or before it
  * @property {number} [limit] at most this many cases
  */
 
@@ -32,12 +43,15 @@
  * @property {number} id
  * @property {string} registration_number
  * @property {string} applicant_name
+ * @property {string} applicant_nik
  * @property {string} permit_type_code
  * @property {string} permit_type_name
  * @property {string} status
+ * @property {'counter' | 'van'} channel where the application was handed in
  * @property {string} registered_at RFC 3339 UTC timestamp
  * @property {string | null} due_date ISO date, set once the file is declared complete
  * @property {string | null} permit_number set when the permit is issued
+ * @property {string | null} village the applicant's village
  */
 
 /**

@@ -28,6 +28,8 @@ function translatePage() {
     el.setAttribute('aria-label', t(/** @type {HTMLElement} */ (el).dataset.i18nLabel ?? ''));
   }
   if (info) {
+    one('#office-government').textContent = info.office?.government ?? t('app.name');
+    one('#office-name').textContent = info.office?.name ?? t('app.office.unset');
     one('#db-path').textContent = t('app.database', { path: info.db_path });
     one('#app-version').textContent = t('app.version', { version: info.version });
   }

@@ -51,7 +51,12 @@ export function caseTable(cases, filtered) {
       'tr',
       { 'data-case-id': c.id, 'data-registration': c.registration_number },
       h('td', { class: 'col-registration mono' }, c.registration_number),
-      h('td', { class: 'col-applicant' }, c.applicant_name),
+      h(
+        'td',
+        { class: 'col-applicant' },
+        h('span', { class: 'applicant-name' }, c.applicant_name),
+        c.village ? h('span', { class: 'sub' }, c.village) : null,
+      ),
       h(
         'td',
         { class: 'col-permit' },

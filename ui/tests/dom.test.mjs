@@ -62,12 +62,13 @@ describe('case table', () => {
     registered_at: '2026-11-28T03:15:00Z',
     due_date: '2026-12-05',
     permit_number: null,
+    village: 'Sungai Rebo',
   };
 
   test('a hostile applicant name is plain text in its cell', () => {
     const table = caseTable([{ ...base, applicant_name: HOSTILE }], false);
     assert.equal(table.all('img').length, 0);
-    const cell = table.all('td').find((td) => td.className === 'col-applicant');
+    const cell = table.all('span').find((span) => span.className === 'applicant-name');
     assert.ok(cell);
     assert.equal(cell.textContent, HOSTILE);
     assert.ok(cell.childNodes.every((n) => n instanceof FakeText));
@@ -80,6 +81,7 @@ describe('case table', () => {
     assert.equal(rows[0].getAttribute('data-registration'), 'REG/2026/11/0001');
     assert.match(rows[0].textContent, /Diterima/);
     assert.match(rows[0].textContent, /5 Desember 2026/);
+    assert.match(rows[0].textContent, /Sungai Rebo/);
     assert.match(rows[1].textContent, /Izin terbit/);
   });
 

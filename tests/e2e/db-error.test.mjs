@@ -1,0 +1,38 @@
+// A database that cannot be opened: the window still opens and says so, instead of crashing.
+
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { launchApp, screenshot, tempDir } from './harness.mjs';
+
+/** @type {ReturnType<typeof tempDir>} */
+let tmp;
+/** @type {Awaited<ReturnType<typeof launchApp>> | undefined} */
+let app;
+let db = '';
+
+before(async () => {
+  tmp = tempDir();
+  db = path.join(tmp.dir, 'damaged.sqlite');
+  writeFileSync(db, 'This file is not a SQLite database, only some text pretending to be one.\n'.repeat(20));
+  app = await launchApp(db);
+});
+
+after(async () => {
+  await app?.close();
+  tmp?.remove();
+});
+
+test('a damaged database shows a clear error in the window', async () => {
+  const { browser } = /** @type {NonNullable<typeof app>} */ (app);
+  const panel = await browser.$('#app-error');
+  await panel.waitForExist({ timeout: 30_000 });
+  assert.equal(await panel.getAttribute('data-code'), 'db_unavailable');
+  const text = await panel.getText();
+  assert.match(text, /Basis data tidak dapat dibuka/);
+  assert.ok(text.includes('damaged.sqlite'), text);
+  assert.equal(await browser.$('#cases-table').isExisting(), false);
+  await screenshot(browser, 'db-error');
+});
