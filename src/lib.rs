@@ -5,5 +5,6 @@
 #![forbid(unsafe_code)]
 
 pub mod error;
+pub mod print;
 
 pub use error::{Error, Result};
