@@ -10,9 +10,14 @@ use crate::{db, Error, Result};
 /// `VACUUM INTO` reads one snapshot, so writers in other processes may go on meanwhile.
 pub fn backup_to(conn: &Connection, out: &Path) -> Result<u64> {
     if out.exists() {
-        return Err(Error::Conflict(format!("{} already exists; choose a new file name", out.display())));
+        return Err(Error::Conflict(format!(
+            "{} already exists; choose a new file name",
+            out.display()
+        )));
     }
-    let target = out.to_str().ok_or_else(|| Error::invalid("out", "the backup path is not valid UTF-8"))?;
+    let target = out
+        .to_str()
+        .ok_or_else(|| Error::invalid("out", "the backup path is not valid UTF-8"))?;
     conn.execute("VACUUM INTO ?1", [target])?;
     let size = std::fs::metadata(out)?.len();
     check(out)?;
@@ -27,12 +32,18 @@ pub fn check(path: &Path) -> Result<usize> {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .map_err(|e| Error::Corrupt(format!("{} is not a SQLite database: {e}", path.display())))?;
     if ok != "ok" {
-        return Err(Error::Corrupt(format!("{} fails the integrity check: {ok}", path.display())));
+        return Err(Error::Corrupt(format!(
+            "{} fails the integrity check: {ok}",
+            path.display()
+        )));
     }
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     let version = usize::try_from(version).unwrap_or(0);
     if version == 0 || version > db::latest_version() {
-        return Err(Error::Corrupt(format!("{} has schema version {version}, not a Petromaks register", path.display())));
+        return Err(Error::Corrupt(format!(
+            "{} has schema version {version}, not a Petromaks register",
+            path.display()
+        )));
     }
     Ok(version)
 }

@@ -23,19 +23,71 @@ pub const DEMO_STAFF: &[(&str, &str, Role)] = &[
 ];
 
 const MEN: &[&str] = &[
-    "Ahmad", "Muhammad", "Rahmat", "Hendra", "Budi", "Agus", "Dedi", "Fajar", "Rizky", "Yusuf", "Hasan", "Iwan",
-    "Joko", "Slamet", "Teguh", "Arief", "Bambang", "Doni", "Eko", "Firman", "Gilang", "Heru", "Ilham", "Kurniawan",
+    "Ahmad",
+    "Muhammad",
+    "Rahmat",
+    "Hendra",
+    "Budi",
+    "Agus",
+    "Dedi",
+    "Fajar",
+    "Rizky",
+    "Yusuf",
+    "Hasan",
+    "Iwan",
+    "Joko",
+    "Slamet",
+    "Teguh",
+    "Arief",
+    "Bambang",
+    "Doni",
+    "Eko",
+    "Firman",
+    "Gilang",
+    "Heru",
+    "Ilham",
+    "Kurniawan",
 ];
 const WOMEN: &[&str] = &[
-    "Siti", "Nur", "Dewi", "Sri", "Yuliana", "Rina", "Fitri", "Ayu", "Indah", "Lestari", "Maya", "Novita", "Putri",
-    "Ratna", "Sari", "Wulan", "Yanti", "Anisa", "Dian", "Eka", "Fatimah", "Hartini", "Kartika", "Mega",
+    "Siti", "Nur", "Dewi", "Sri", "Yuliana", "Rina", "Fitri", "Ayu", "Indah", "Lestari", "Maya",
+    "Novita", "Putri", "Ratna", "Sari", "Wulan", "Yanti", "Anisa", "Dian", "Eka", "Fatimah",
+    "Hartini", "Kartika", "Mega",
 ];
 const FAMILY: &[&str] = &[
-    "Saputra", "Wijaya", "Hidayat", "Pratama", "Santoso", "Susanti", "Rahmawati", "Lubis", "Harahap", "Siregar",
-    "Nasution", "Kusuma", "Setiawan", "Firmansyah", "Maulana", "Ramadhan", "Anggraini", "Permata", "Utami",
-    "Handayani", "Syahputra", "Oktaviani", "Gunawan", "Hakim",
+    "Saputra",
+    "Wijaya",
+    "Hidayat",
+    "Pratama",
+    "Santoso",
+    "Susanti",
+    "Rahmawati",
+    "Lubis",
+    "Harahap",
+    "Siregar",
+    "Nasution",
+    "Kusuma",
+    "Setiawan",
+    "Firmansyah",
+    "Maulana",
+    "Ramadhan",
+    "Anggraini",
+    "Permata",
+    "Utami",
+    "Handayani",
+    "Syahputra",
+    "Oktaviani",
+    "Gunawan",
+    "Hakim",
 ];
-const PLACES: &[&str] = &["Pangkalan Balai", "Palembang", "Banyuasin", "Sungsang", "Betung", "Prabumulih", "Lahat"];
+const PLACES: &[&str] = &[
+    "Pangkalan Balai",
+    "Palembang",
+    "Banyuasin",
+    "Sungsang",
+    "Betung",
+    "Prabumulih",
+    "Lahat",
+];
 
 /// A small deterministic generator (xorshift64*): demo data must not depend on the system's randomness.
 struct Rng(u64);
@@ -56,7 +108,11 @@ impl Rng {
 }
 
 /// Creates the demo staff accounts that do not exist yet and returns them as actors by role.
-pub fn ensure_staff(conn: &mut Connection, admin: &Actor, now: DateTime<Utc>) -> Result<BTreeMap<&'static str, Actor>> {
+pub fn ensure_staff(
+    conn: &mut Connection,
+    admin: &Actor,
+    now: DateTime<Utc>,
+) -> Result<BTreeMap<&'static str, Actor>> {
     let mut out = BTreeMap::new();
     for (username, name, role) in DEMO_STAFF {
         let actor = match users::actor(conn, username) {
@@ -82,9 +138,14 @@ pub fn ensure_staff(conn: &mut Connection, admin: &Actor, now: DateTime<Utc>) ->
 /// Banyuasin's villages: `(code, district code, name)`.
 fn villages(conn: &Connection, regency: &str) -> Result<Vec<(String, String)>> {
     let mut stmt = conn.prepare("SELECT code, district_code FROM villages WHERE district_code LIKE ?1 || '.%' ORDER BY code")?;
-    let rows = stmt.query_map([regency], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+    let rows = stmt
+        .query_map([regency], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     if rows.is_empty() {
-        return Err(Error::invalid("regency_code", format!("no villages known for regency {regency}")));
+        return Err(Error::invalid(
+            "regency_code",
+            format!("no villages known for regency {regency}"),
+        ));
     }
     Ok(rows)
 }
@@ -100,7 +161,11 @@ fn path_to(target: Status) -> Vec<(Status, Option<&'static str>)> {
         Verified => to_verified,
         InReview => [to_verified, vec![(InReview, Some("Peninjauan lokasi"))]].concat(),
         Approved => [to_verified, vec![(Approved, None)]].concat(),
-        Rejected => [to_verified, vec![(Rejected, Some("Lokasi tidak sesuai tata ruang"))]].concat(),
+        Rejected => [
+            to_verified,
+            vec![(Rejected, Some("Lokasi tidak sesuai tata ruang"))],
+        ]
+        .concat(),
         Issued => issued,
         OutForDelivery => [issued, vec![(OutForDelivery, None)]].concat(),
         Delivered => [issued, vec![(OutForDelivery, None), (Delivered, None)]].concat(),
@@ -111,16 +176,29 @@ fn path_to(target: Status) -> Vec<(Status, Option<&'static str>)> {
 
 /// Registers `count` demo cases spread over every status and the last weeks, as the demo staff.
 /// Returns the ids of the new cases.
-pub fn generate(conn: &mut Connection, admin: &Actor, now: DateTime<Utc>, count: usize, seed: u64) -> Result<Vec<cases::CaseId>> {
+pub fn generate(
+    conn: &mut Connection,
+    admin: &Actor,
+    now: DateTime<Utc>,
+    count: usize,
+    seed: u64,
+) -> Result<Vec<cases::CaseId>> {
     let office = office::require(conn)?;
     let staff = ensure_staff(conn, admin, now)?;
     let villages = villages(conn, &office.regency_code)?;
-    let types = permit_types::list(conn)?.into_iter().filter(|t| t.active).collect::<Vec<_>>();
+    let types = permit_types::list(conn)?
+        .into_iter()
+        .filter(|t| t.active)
+        .collect::<Vec<_>>();
     let mut rng = Rng(seed.max(1));
     let mut ids = Vec::with_capacity(count);
     for i in 0..count {
         let female = rng.below(2) == 0;
-        let first = if female { rng.pick(WOMEN) } else { rng.pick(MEN) };
+        let first = if female {
+            rng.pick(WOMEN)
+        } else {
+            rng.pick(MEN)
+        };
         let name = format!("{first} {}", rng.pick(FAMILY));
         let (village, district) = &villages[rng.below(villages.len())];
         let day = 1 + rng.below(28) as u32;
@@ -144,24 +222,46 @@ pub fn generate(conn: &mut Connection, admin: &Actor, now: DateTime<Utc>, count:
             details.insert(f.key.clone(), v);
         }
         let target = Status::ALL[i % Status::ALL.len()];
-        let start = now - Duration::days(40 - (i % 35) as i64) - Duration::minutes(rng.below(400) as i64);
-        let channel = if rng.below(4) == 0 { Channel::Van } else { Channel::Counter };
-        let registrar = if channel == Channel::Van { &staff["keliling1"] } else { &staff["loket1"] };
+        let start =
+            now - Duration::days(40 - (i % 35) as i64) - Duration::minutes(rng.below(400) as i64);
+        let channel = if rng.below(4) == 0 {
+            Channel::Van
+        } else {
+            Channel::Counter
+        };
+        let registrar = if channel == Channel::Van {
+            &staff["keliling1"]
+        } else {
+            &staff["loket1"]
+        };
         let all_received = target != Status::Received || rng.below(2) == 0;
         let input = NewCase {
             applicant: ApplicantInput {
                 nik,
                 name,
                 birth_place: rng.pick(PLACES).into(),
-                address: format!("Jl. {} No. {}", rng.pick(&["Merdeka", "Sudirman", "Kenanga", "Melati", "Poros Desa"]), 1 + rng.below(120)),
+                address: format!(
+                    "Jl. {} No. {}",
+                    rng.pick(&["Merdeka", "Sudirman", "Kenanga", "Melati", "Poros Desa"]),
+                    1 + rng.below(120)
+                ),
                 village_code: Some(village.clone()),
                 phone: Some(format!("08{}", 1_100_000_000 + rng.below(899_999_999))),
                 ..Default::default()
             },
             permit_type: ptype.code.clone(),
             channel,
-            service_mode: if rng.below(5) == 0 { ServiceMode::Renewal } else { ServiceMode::New },
-            received: ptype.requirements.iter().filter(|r| all_received || !r.mandatory).map(|r| r.position).collect(),
+            service_mode: if rng.below(5) == 0 {
+                ServiceMode::Renewal
+            } else {
+                ServiceMode::New
+            },
+            received: ptype
+                .requirements
+                .iter()
+                .filter(|r| all_received || !r.mandatory)
+                .map(|r| r.position)
+                .collect(),
             details,
         };
         let id = cases::register(conn, registrar, start, &input)?;
@@ -174,7 +274,16 @@ pub fn generate(conn: &mut Connection, admin: &Actor, now: DateTime<Utc>, count:
                 _ => &staff["loket1"],
             };
             let at = start + Duration::hours(20 * (step as i64 + 1));
-            cases::move_case(conn, actor, at.min(now), id, &Move { to, reason: reason.map(Into::into) })?;
+            cases::move_case(
+                conn,
+                actor,
+                at.min(now),
+                id,
+                &Move {
+                    to,
+                    reason: reason.map(Into::into),
+                },
+            )?;
         }
         ids.push(id);
     }
@@ -184,14 +293,22 @@ pub fn generate(conn: &mut Connection, admin: &Actor, now: DateTime<Utc>, count:
 fn demo_value(key: &str, rng: &mut Rng) -> String {
     match key {
         "jam_praktik" => "Senin–Jumat 16.00–21.00 WIB".into(),
-        "nomor_str" | "nomor_stra" => format!("{}", 1_000_000_000_000u64 + rng.next() % 8_999_999_999_999),
-        "tempat_praktik" | "sarana" => format!("Klinik {} Sehat", rng.pick(&["Mitra", "Bunda", "Keluarga", "Harapan"])),
+        "nomor_str" | "nomor_stra" => {
+            format!("{}", 1_000_000_000_000u64 + rng.next() % 8_999_999_999_999)
+        }
+        "tempat_praktik" | "sarana" => format!(
+            "Klinik {} Sehat",
+            rng.pick(&["Mitra", "Bunda", "Keluarga", "Harapan"])
+        ),
         "judul" => "Pengaruh Pasang Surut terhadap Produktivitas Padi Lahan Rawa".into(),
         "instansi" => "Universitas Sriwijaya".into(),
         "waktu" => "3 (tiga) bulan".into(),
         "ukuran" => "4 x 6 meter".into(),
         "naskah" => "Toko Bangunan Sinar Jaya".into(),
-        "satuan" => format!("PAUD {}", rng.pick(&["Tunas Bangsa", "Mutiara Hati", "Permata Bunda"])),
+        "satuan" => format!(
+            "PAUD {}",
+            rng.pick(&["Tunas Bangsa", "Mutiara Hati", "Permata Bunda"])
+        ),
         "penyelenggara" => "Yayasan Pendidikan Banyuasin Cerdas".into(),
         _ => format!("Jl. Lintas Timur KM {}, Banyuasin", 10 + rng.below(60)),
     }

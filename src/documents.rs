@@ -13,7 +13,10 @@ fn header(conn: &Connection) -> Result<(office::Office, OfficeHeader)> {
     let h = OfficeHeader {
         government: o.government.clone(),
         office_name: o.name.clone(),
-        address_lines: vec![o.address.clone(), format!("Telp. {}  ·  E-mail: {}", o.phone, o.email)],
+        address_lines: vec![
+            o.address.clone(),
+            format!("Telp. {}  ·  E-mail: {}", o.phone, o.email),
+        ],
         logo_png: office::logo(conn)?,
     };
     Ok((o, h))
@@ -60,20 +63,61 @@ pub fn certificate_doc(conn: &Connection, id: CaseId, mask_nik: bool) -> Result<
         place: o.sign_place.clone(),
     });
     let mut rows = vec![
-        ("NIK".to_string(), if mask_nik { format::mask_nik(&ap.nik) } else { ap.nik.clone() }),
-        ("Tempat/Tanggal Lahir".to_string(), format!("{}, {}", ap.birth_place, format::tanggal_str(&ap.birth_date))),
-        ("Jenis Kelamin".to_string(), if ap.sex.code() == "P" { "Perempuan" } else { "Laki-laki" }.to_string()),
-        ("Alamat".to_string(), ap.address.clone() + &ap.village.as_deref().map(|v| format!(", Desa/Kel. {v}")).unwrap_or_default()),
+        (
+            "NIK".to_string(),
+            if mask_nik {
+                format::mask_nik(&ap.nik)
+            } else {
+                ap.nik.clone()
+            },
+        ),
+        (
+            "Tempat/Tanggal Lahir".to_string(),
+            format!(
+                "{}, {}",
+                ap.birth_place,
+                format::tanggal_str(&ap.birth_date)
+            ),
+        ),
+        (
+            "Jenis Kelamin".to_string(),
+            if ap.sex.code() == "P" {
+                "Perempuan"
+            } else {
+                "Laki-laki"
+            }
+            .to_string(),
+        ),
+        (
+            "Alamat".to_string(),
+            ap.address.clone()
+                + &ap
+                    .village
+                    .as_deref()
+                    .map(|v| format!(", Desa/Kel. {v}"))
+                    .unwrap_or_default(),
+        ),
     ];
     for f in &ptype.fields {
         if let Some(v) = case.details.get(&f.key) {
-            let v = if f.kind == "date" { format::tanggal_str(v) } else { v.clone() };
+            let v = if f.kind == "date" {
+                format::tanggal_str(v)
+            } else {
+                v.clone()
+            };
             rows.push((f.label.clone(), v));
         }
     }
-    let issued = case.issued_on.as_deref().map(format::tanggal_str).unwrap_or_else(|| "…".into());
+    let issued = case
+        .issued_on
+        .as_deref()
+        .map(format::tanggal_str)
+        .unwrap_or_else(|| "…".into());
     let validity_line = match case.valid_until.as_deref() {
-        Some(v) => format!("Izin ini berlaku sampai dengan tanggal {}.", format::tanggal_str(v)),
+        Some(v) => format!(
+            "Izin ini berlaku sampai dengan tanggal {}.",
+            format::tanggal_str(v)
+        ),
         None if draft => match ptype.validity_months {
             Some(m) => format!("Izin ini berlaku selama {m} bulan sejak tanggal ditetapkan."),
             None => "Izin ini berlaku selama pemegang izin memenuhi ketentuan.".into(),
@@ -82,9 +126,16 @@ pub fn certificate_doc(conn: &Connection, id: CaseId, mask_nik: bool) -> Result<
     };
     Ok(CertificateDoc {
         title: ptype.title.clone(),
-        number: case.permit_number.clone().unwrap_or_else(|| "(belum bernomor)".into()),
+        number: case
+            .permit_number
+            .clone()
+            .unwrap_or_else(|| "(belum bernomor)".into()),
         legal_basis: ptype.legal_basis.clone(),
-        intro: format!("Kepala {} {}, memberikan izin kepada:", format::title_case(&o.name), format::title_case(regency_line(&o.government))),
+        intro: format!(
+            "Kepala {} {}, memberikan izin kepada:",
+            format::title_case(&o.name),
+            format::title_case(regency_line(&o.government))
+        ),
         holder_name: ap.name.clone(),
         rows,
         conditions: ptype.conditions.clone(),
@@ -99,7 +150,10 @@ pub fn certificate_doc(conn: &Connection, id: CaseId, mask_nik: bool) -> Result<
         },
         tembusan: ptype.tembusan.clone(),
         qr_payload: qr_payload(&case, &ap.name, &ap.nik),
-        qr_caption: format!("Pindai untuk memeriksa keaslian · {}", case.registration_number),
+        qr_caption: format!(
+            "Pindai untuk memeriksa keaslian · {}",
+            case.registration_number
+        ),
         mark: if draft { Some("DRAF".into()) } else { None },
         photo_png: None,
         header,
@@ -107,13 +161,21 @@ pub fn certificate_doc(conn: &Connection, id: CaseId, mask_nik: bool) -> Result<
 }
 
 /// The certificate PDF of one case.
-pub fn certificate(conn: &Connection, id: CaseId, now: DateTime<Utc>, mask_nik: bool) -> Result<Vec<u8>> {
+pub fn certificate(
+    conn: &Connection,
+    id: CaseId,
+    now: DateTime<Utc>,
+    mask_nik: bool,
+) -> Result<Vec<u8>> {
     print::certificate_pdf(&certificate_doc(conn, id, mask_nik)?, now)
 }
 
 /// One PDF with the certificates of many cases (batch printing for a trip).
 pub fn certificates(conn: &Connection, ids: &[CaseId], now: DateTime<Utc>) -> Result<Vec<u8>> {
-    let docs = ids.iter().map(|id| certificate_doc(conn, *id, true)).collect::<Result<Vec<_>>>()?;
+    let docs = ids
+        .iter()
+        .map(|id| certificate_doc(conn, *id, true))
+        .collect::<Result<Vec<_>>>()?;
     print::certificates_pdf(&docs, now)
 }
 
@@ -122,13 +184,19 @@ pub fn receipt_doc(conn: &Connection, id: CaseId) -> Result<ReceiptDoc> {
     let case = cases::get(conn, id)?;
     let (o, header) = header(conn)?;
     let ap = applicants::get(conn, case.applicant_id)?;
-    let clerk: String =
-        conn.query_row("SELECT full_name FROM users WHERE username = ?1", [&case.registered_by], |r| r.get(0))?;
+    let clerk: String = conn.query_row(
+        "SELECT full_name FROM users WHERE username = ?1",
+        [&case.registered_by],
+        |r| r.get(0),
+    )?;
     let registered = time::parse_stamp("registered_at", &case.registered_at)?;
     let local = registered + chrono::Duration::minutes(i64::from(o.utc_offset_minutes));
     let due = match case.due_date.as_deref() {
         Some(d) => format!("{} ({} hari kerja)", format::tanggal_str(d), case.sla_days),
-        None => format!("{} hari kerja sejak berkas dinyatakan lengkap", case.sla_days),
+        None => format!(
+            "{} hari kerja sejak berkas dinyatakan lengkap",
+            case.sla_days
+        ),
     };
     let channel = match case.channel {
         cases::Channel::Counter => "Loket",
@@ -140,17 +208,42 @@ pub fn receipt_doc(conn: &Connection, id: CaseId) -> Result<ReceiptDoc> {
         rows: vec![
             ("Nama Pemohon".into(), ap.name.clone()),
             ("NIK".into(), ap.nik.clone()),
-            ("Alamat".into(), ap.address.clone() + &ap.village.as_deref().map(|v| format!(", Desa/Kel. {v}")).unwrap_or_default()),
-            ("Jenis Izin".into(), format!("{} ({})", case.permit_type_name, case.permit_type_code)),
-            ("Jenis Layanan".into(), format::title_case(case.service_mode.as_str())),
+            (
+                "Alamat".into(),
+                ap.address.clone()
+                    + &ap
+                        .village
+                        .as_deref()
+                        .map(|v| format!(", Desa/Kel. {v}"))
+                        .unwrap_or_default(),
+            ),
+            (
+                "Jenis Izin".into(),
+                format!("{} ({})", case.permit_type_name, case.permit_type_code),
+            ),
+            (
+                "Jenis Layanan".into(),
+                format::title_case(case.service_mode.as_str()),
+            ),
             ("Diterima Melalui".into(), channel.into()),
-            ("Diterima Pada".into(), format!("{}, pukul {} WIB", format::tanggal(local.date_naive()), local.format("%H.%M"))),
+            (
+                "Diterima Pada".into(),
+                format!(
+                    "{}, pukul {} WIB",
+                    format::tanggal(local.date_naive()),
+                    local.format("%H.%M")
+                ),
+            ),
             ("Standar Waktu".into(), due),
         ],
         checklist_heading: "Kelengkapan Berkas".into(),
         checklist: cases::documents(conn, id)?
             .into_iter()
-            .map(|d| ChecklistLine { label: d.label, mandatory: d.mandatory, received: d.received })
+            .map(|d| ChecklistLine {
+                label: d.label,
+                mandatory: d.mandatory,
+                received: d.received,
+            })
             .collect(),
         notes: vec![
             "Simpan tanda terima ini. Tunjukkan saat mengambil izin atau saat izin diantar.".into(),

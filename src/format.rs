@@ -3,7 +3,17 @@
 use chrono::{Datelike, NaiveDate};
 
 const MONTHS: [&str; 12] = [
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
     "Desember",
 ];
 
@@ -14,7 +24,9 @@ pub fn tanggal(d: NaiveDate) -> String {
 
 /// `28 November 2026` from a stored ISO date; the input unchanged if it is not one.
 pub fn tanggal_str(iso: &str) -> String {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d").map(tanggal).unwrap_or_else(|_| iso.to_string())
+    NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(tanggal)
+        .unwrap_or_else(|_| iso.to_string())
 }
 
 /// A NIK with its birth date and serial hidden: `1607014508******`... keeps province-district and the
@@ -48,22 +60,34 @@ pub fn terbilang_rupiah(amount: i64) -> String {
 }
 
 fn words(n: u64) -> String {
-    const ONES: [&str; 12] =
-        ["", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh", "sebelas"];
+    const ONES: [&str; 12] = [
+        "", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+        "sepuluh", "sebelas",
+    ];
     let join = |a: String, b: String| if b.is_empty() { a } else { format!("{a} {b}") };
     match n {
         0..=11 => ONES[n as usize].to_string(),
         12..=19 => format!("{} belas", ONES[(n - 10) as usize]),
         20..=99 => join(format!("{} puluh", ONES[(n / 10) as usize]), words(n % 10)),
         100..=199 => join("seratus".into(), words(n - 100)),
-        200..=999 => join(format!("{} ratus", ONES[(n / 100) as usize]), words(n % 100)),
+        200..=999 => join(
+            format!("{} ratus", ONES[(n / 100) as usize]),
+            words(n % 100),
+        ),
         1000..=1999 => join("seribu".into(), words(n - 1000)),
         2000..=999_999 => join(format!("{} ribu", words(n / 1000)), words(n % 1000)),
-        1_000_000..=999_999_999 => join(format!("{} juta", words(n / 1_000_000)), words(n % 1_000_000)),
-        1_000_000_000..=999_999_999_999 => {
-            join(format!("{} miliar", words(n / 1_000_000_000)), words(n % 1_000_000_000))
-        }
-        _ => join(format!("{} triliun", words(n / 1_000_000_000_000)), words(n % 1_000_000_000_000)),
+        1_000_000..=999_999_999 => join(
+            format!("{} juta", words(n / 1_000_000)),
+            words(n % 1_000_000),
+        ),
+        1_000_000_000..=999_999_999_999 => join(
+            format!("{} miliar", words(n / 1_000_000_000)),
+            words(n % 1_000_000_000),
+        ),
+        _ => join(
+            format!("{} triliun", words(n / 1_000_000_000_000)),
+            words(n % 1_000_000_000_000),
+        ),
     }
 }
 
@@ -73,7 +97,12 @@ pub fn title_case(s: &str) -> String {
         .enumerate()
         .map(|(i, w)| {
             let lower = w.to_lowercase();
-            if i > 0 && matches!(lower.as_str(), "dan" | "di" | "ke" | "dari" | "atas" | "untuk" | "yang") {
+            if i > 0
+                && matches!(
+                    lower.as_str(),
+                    "dan" | "di" | "ke" | "dari" | "atas" | "untuk" | "yang"
+                )
+            {
                 lower
             } else {
                 let mut cs = lower.chars();
@@ -93,10 +122,19 @@ mod tests {
 
     #[test]
     fn formats_like_an_indonesian_letter() {
-        assert_eq!(tanggal(NaiveDate::from_ymd_opt(2026, 11, 28).expect("date")), "28 November 2026");
+        assert_eq!(
+            tanggal(NaiveDate::from_ymd_opt(2026, 11, 28).expect("date")),
+            "28 November 2026"
+        );
         assert_eq!(rupiah(1_500_000), "Rp 1.500.000");
-        assert_eq!(terbilang_rupiah(1_500_000), "satu juta lima ratus ribu rupiah");
-        assert_eq!(terbilang_rupiah(111_011), "seratus sebelas ribu sebelas rupiah");
+        assert_eq!(
+            terbilang_rupiah(1_500_000),
+            "satu juta lima ratus ribu rupiah"
+        );
+        assert_eq!(
+            terbilang_rupiah(111_011),
+            "seratus sebelas ribu sebelas rupiah"
+        );
         assert_eq!(mask_nik("1607014508900001"), "160701******0001");
         assert_eq!(
             title_case("DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU"),

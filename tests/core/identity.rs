@@ -13,7 +13,8 @@ fn district_codes_decode_and_unknown_ones_only_warn() {
     assert_eq!(info.regency.as_deref(), Some("Kabupaten Banyuasin"));
     assert!(info.district.is_some());
     assert!(info.warnings.is_empty());
-    let info = check_nik(&o.conn, "1607994508900001", today).expect("unknown district is a warning");
+    let info =
+        check_nik(&o.conn, "1607994508900001", today).expect("unknown district is a warning");
     assert_eq!(info.warnings.len(), 1, "{:?}", info.warnings);
     let e = check_nik(&o.conn, "9907014508900001", today).expect_err("unknown province");
     assert!(e.to_string().contains("not a province code"), "{e}");

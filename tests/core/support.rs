@@ -17,7 +17,9 @@ pub const PASSWORD: &str = "rahasia-kantor-1";
 
 /// Monday 23 November 2026, 09:00 WIB.
 pub fn monday() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 23, 2, 0, 0).single().expect("valid time")
+    Utc.with_ymd_and_hms(2026, 11, 23, 2, 0, 0)
+        .single()
+        .expect("valid time")
 }
 
 pub struct Office1 {
@@ -46,7 +48,13 @@ pub fn office() -> Office1 {
     setup::first_run(&mut conn, monday(), &Office::banyuasin_example(), &admin).expect("setup");
     let admin = users::actor(&conn, "admin").expect("admin");
     let mut add = |name: &str, full: &str, role: Role| {
-        let u = NewUser { username: name.into(), full_name: full.into(), role, password: PASSWORD.into(), nip: None };
+        let u = NewUser {
+            username: name.into(),
+            full_name: full.into(),
+            role,
+            password: PASSWORD.into(),
+            nip: None,
+        };
         users::add(&mut conn, &admin, monday(), &u).expect("add user");
         users::actor(&conn, name).expect("actor")
     };
@@ -54,7 +62,16 @@ pub fn office() -> Office1 {
     let verifier = add("hendra", "Hendra Gunawan", Role::Verifier);
     let signer = add("kadis", "Ahmad Syarifuddin", Role::Signer);
     let courier = add("joko", "Joko Susilo", Role::Courier);
-    Office1 { _dir: dir, path, conn, admin, clerk, verifier, signer, courier }
+    Office1 {
+        _dir: dir,
+        path,
+        conn,
+        admin,
+        clerk,
+        verifier,
+        signer,
+        courier,
+    }
 }
 
 /// A valid applicant: a woman born 5 August 1990, NIK issued in Banyuasin's first district.
@@ -91,13 +108,34 @@ pub fn sipd(nik: &str, name: &str) -> NewCase {
 }
 
 impl Office1 {
-    pub fn step(&mut self, who: &Actor, id: CaseId, to: Status, reason: Option<&str>) -> petromaks::Result<Status> {
-        cases::move_case(&mut self.conn, who, monday(), id, &Move { to, reason: reason.map(Into::into) })
+    pub fn step(
+        &mut self,
+        who: &Actor,
+        id: CaseId,
+        to: Status,
+        reason: Option<&str>,
+    ) -> petromaks::Result<Status> {
+        cases::move_case(
+            &mut self.conn,
+            who,
+            monday(),
+            id,
+            &Move {
+                to,
+                reason: reason.map(Into::into),
+            },
+        )
     }
 
     /// Registers a complete SIPD case and takes it to `issued`.
     pub fn issued_case(&mut self, nik: &str, name: &str) -> CaseId {
-        let id = cases::register(&mut self.conn, &self.clerk.clone(), monday(), &sipd(nik, name)).expect("register");
+        let id = cases::register(
+            &mut self.conn,
+            &self.clerk.clone(),
+            monday(),
+            &sipd(nik, name),
+        )
+        .expect("register");
         let (v, s) = (self.verifier.clone(), self.signer.clone());
         self.step(&v, id, Status::Verified, None).expect("verify");
         self.step(&s, id, Status::Approved, None).expect("approve");
@@ -119,7 +157,9 @@ pub fn fingerprint(path: &Path) -> String {
     tables.retain(|t| !t.starts_with("sqlite_"));
     let mut h = Sha256::new();
     for t in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY 1")).expect("select");
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{t}\" ORDER BY 1"))
+            .expect("select");
         let n = stmt.column_count();
         let mut rows = stmt.query([]).expect("rows");
         h.update(t.as_bytes());
@@ -130,7 +170,9 @@ pub fn fingerprint(path: &Path) -> String {
             }
         }
     }
-    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
+    let v: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("version");
     h.update(v.to_le_bytes());
     format!("{:x}", h.finalize())
 }
@@ -138,27 +180,47 @@ pub fn fingerprint(path: &Path) -> String {
 /// The CLI binary built with this test.
 pub fn cli(db: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_petromaks"));
-    c.arg("--db").arg(db).env_remove("PETROMAKS_DB").env_remove("PETROMAKS_USER").env("PETROMAKS_NOW", "2026-11-23T02:00:00Z");
+    c.arg("--db")
+        .arg(db)
+        .env_remove("PETROMAKS_DB")
+        .env_remove("PETROMAKS_USER")
+        .env("PETROMAKS_NOW", "2026-11-23T02:00:00Z");
     c
 }
 
 /// Runs the CLI and returns stdout, panicking with stderr on failure.
 pub fn cli_ok(db: &Path, args: &[&str]) -> String {
     let out = cli(db).args(args).output().expect("run petromaks");
-    assert!(out.status.success(), "petromaks {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "petromaks {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
 /// Runs the CLI expecting failure and returns stderr.
 pub fn cli_err(db: &Path, args: &[&str]) -> String {
     let out = cli(db).args(args).output().expect("run petromaks");
-    assert!(!out.status.success(), "petromaks {args:?} should have failed");
+    assert!(
+        !out.status.success(),
+        "petromaks {args:?} should have failed"
+    );
     String::from_utf8(out.stderr).expect("utf-8")
 }
 
 /// Text of a PDF through poppler's pdftotext.
 pub fn pdf_text(path: &Path) -> String {
-    let out = Command::new("pdftotext").arg("-layout").arg(path).arg("-").output().expect("pdftotext (poppler-utils) is installed");
-    assert!(out.status.success(), "pdftotext failed on {}", path.display());
+    let out = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        path.display()
+    );
     String::from_utf8(out.stdout).expect("utf-8")
 }

@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use petromaks::office::{self, Office};
+use petromaks::office::Office;
 use petromaks::users::{self, NewUser, Role};
-use petromaks::{backup as bk, demo as dm, identity, permit_types, Error, Result};
+use petromaks::{backup as bk, demo as dm, permit_types, Error, Result};
 
 use crate::Ctx;
 
@@ -14,7 +14,10 @@ pub struct InitArgs {
     /// Government line of the kop surat.
     #[arg(long, default_value = "PEMERINTAH KABUPATEN BANYUASIN")]
     government: String,
-    #[arg(long, default_value = "DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU")]
+    #[arg(
+        long,
+        default_value = "DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU"
+    )]
     office_name: String,
     /// Unit token in permit numbers.
     #[arg(long, default_value = "DPMPTSP")]
@@ -74,7 +77,14 @@ pub fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
     };
     petromaks::setup::first_run(&mut conn, ctx.now, &o, &admin)?;
     let v = serde_json::json!({ "db": ctx.db, "office": o.name, "admin": admin.username.trim().to_lowercase() });
-    ctx.out.show(&v, || format!("initialised {} for {}; admin: {}", ctx.db.display(), o.name, admin.username));
+    ctx.out.show(&v, || {
+        format!(
+            "initialised {} for {}; admin: {}",
+            ctx.db.display(),
+            o.name,
+            admin.username
+        )
+    });
     Ok(())
 }
 
@@ -99,16 +109,43 @@ pub enum UserCmd {
 pub fn user(ctx: &Ctx, c: UserCmd) -> Result<()> {
     let mut conn = ctx.open()?;
     match c {
-        UserCmd::Add { username, name, role, password, nip } => {
+        UserCmd::Add {
+            username,
+            name,
+            role,
+            password,
+            nip,
+        } => {
             let actor = ctx.actor(&conn)?;
-            let u = users::add(&mut conn, &actor, ctx.now, &NewUser { username, full_name: name, role, password, nip })?;
-            ctx.out.show(&u, || format!("added {} ({}) as {}", u.username, u.full_name, u.role));
+            let u = users::add(
+                &mut conn,
+                &actor,
+                ctx.now,
+                &NewUser {
+                    username,
+                    full_name: name,
+                    role,
+                    password,
+                    nip,
+                },
+            )?;
+            ctx.out.show(&u, || {
+                format!("added {} ({}) as {}", u.username, u.full_name, u.role)
+            });
         }
         UserCmd::List => {
             let list = users::list(&conn)?;
             ctx.out.show(&list, || {
                 list.iter()
-                    .map(|u| format!("{:<14} {:<9} {}{}\n", u.username, u.role, u.full_name, if u.active { "" } else { " (inactive)" }))
+                    .map(|u| {
+                        format!(
+                            "{:<14} {:<9} {}{}\n",
+                            u.username,
+                            u.role,
+                            u.full_name,
+                            if u.active { "" } else { " (inactive)" }
+                        )
+                    })
                     .collect()
             });
         }
@@ -131,7 +168,15 @@ pub fn permit_type(ctx: &Ctx, c: PermitTypeCmd) -> Result<()> {
             let list = permit_types::list(&conn)?;
             ctx.out.show(&list, || {
                 list.iter()
-                    .map(|t| format!("{:<6} {:<40} {:>2} WD  {}\n", t.code, t.name, t.sla_days, if t.active { "" } else { "retired" }))
+                    .map(|t| {
+                        format!(
+                            "{:<6} {:<40} {:>2} WD  {}\n",
+                            t.code,
+                            t.name,
+                            t.sla_days,
+                            if t.active { "" } else { "retired" }
+                        )
+                    })
                     .collect()
             });
         }
@@ -145,11 +190,22 @@ pub fn permit_type(ctx: &Ctx, c: PermitTypeCmd) -> Result<()> {
                 };
                 s += &format!("number: {}\nrequirements:\n", t.number_template);
                 for r in &t.requirements {
-                    s += &format!("  {}. {}{}\n", r.position, r.label, if r.mandatory { " (wajib)" } else { "" });
+                    s += &format!(
+                        "  {}. {}{}\n",
+                        r.position,
+                        r.label,
+                        if r.mandatory { " (wajib)" } else { "" }
+                    );
                 }
                 s += "fields:\n";
                 for f in &t.fields {
-                    s += &format!("  {} ({}{}): {}\n", f.key, f.kind, if f.required { ", required" } else { "" }, f.label);
+                    s += &format!(
+                        "  {} ({}{}): {}\n",
+                        f.key,
+                        f.kind,
+                        if f.required { ", required" } else { "" },
+                        f.label
+                    );
                 }
                 s
             });
@@ -177,7 +233,11 @@ pub fn demo(ctx: &Ctx, a: DemoArgs) -> Result<()> {
         format!(
             "registered {} demo cases; demo staff {} (password {:?})",
             ids.len(),
-            dm::DEMO_STAFF.iter().map(|s| s.0).collect::<Vec<_>>().join(", "),
+            dm::DEMO_STAFF
+                .iter()
+                .map(|s| s.0)
+                .collect::<Vec<_>>()
+                .join(", "),
             dm::DEMO_PASSWORD
         )
     });
@@ -198,16 +258,11 @@ pub fn backup(ctx: &Ctx, a: BackupArgs) -> Result<()> {
     let conn = ctx.open()?;
     let size = bk::backup_to(&conn, &a.out)?;
     let v = serde_json::json!({ "out": a.out, "bytes": size });
-    ctx.out.show(&v, || format!("backup written to {} ({size} bytes), integrity ok", a.out.display()));
+    ctx.out.show(&v, || {
+        format!(
+            "backup written to {} ({size} bytes), integrity ok",
+            a.out.display()
+        )
+    });
     Ok(())
-}
-
-/// Shows a NIP as grouped digits (used by `case show`).
-pub fn nip(d: &str) -> String {
-    identity::format_nip(d)
-}
-
-/// The office profile for printing; errors clearly before setup.
-pub fn office(conn: &rusqlite::Connection) -> Result<Office> {
-    office::require(conn)
 }

@@ -25,13 +25,22 @@ pub struct BenchArgs {
 
 fn peak_rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
 }
 
 pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<()> {
     let dir = std::env::temp_dir().join(format!("petromaks-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
-    let path = a.scratch.clone().unwrap_or_else(|| dir.join("bench.sqlite"));
+    let path = a
+        .scratch
+        .clone()
+        .unwrap_or_else(|| dir.join("bench.sqlite"));
     let mut conn = db::open(&path)?;
     let admin = NewUser {
         username: "admin".into(),
@@ -50,10 +59,17 @@ pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<()> {
     let reg_secs = t.elapsed().as_secs_f64();
     let events: i64 = conn.query_row("SELECT count(*) FROM case_events", [], |r| r.get(0))?;
 
-    let issued: Vec<_> = cases::list(&conn, &CaseFilter { status: Some(Status::Issued), limit: Some(5000), ..Default::default() })?
-        .into_iter()
-        .map(|c| c.id)
-        .collect();
+    let issued: Vec<_> = cases::list(
+        &conn,
+        &CaseFilter {
+            status: Some(Status::Issued),
+            limit: Some(5000),
+            ..Default::default()
+        },
+    )?
+    .into_iter()
+    .map(|c| c.id)
+    .collect();
     let mut batch_ids = Vec::with_capacity(a.certificates);
     while batch_ids.len() < a.certificates && !issued.is_empty() {
         batch_ids.extend(issued.iter().take(a.certificates - batch_ids.len()));
@@ -85,7 +101,8 @@ pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<()> {
         "avg_single_file_bytes": single_bytes / singles.max(1),
         "peak_rss_mib": peak_rss_kib().map(|k| k as f64 / 1024.0),
     });
-    ctx.out.show(&v, || serde_json::to_string_pretty(&v).unwrap_or_default());
+    ctx.out
+        .show(&v, || serde_json::to_string_pretty(&v).unwrap_or_default());
     if a.scratch.is_none() {
         drop(conn);
         std::fs::remove_dir_all(&dir)?;

@@ -66,12 +66,29 @@ pub fn applicant(ctx: &Ctx, c: ApplicantCmd) -> Result<()> {
             let (ap, created) = applicants::register(&mut conn, &actor, ctx.now, &a.input())?;
             let v = serde_json::json!({ "applicant": ap, "created": created });
             ctx.out.show(&v, || {
-                format!("{} applicant {} ({}), NIK {}", if created { "registered" } else { "found existing" }, ap.name, ap.id.0, ap.nik)
+                format!(
+                    "{} applicant {} ({}), NIK {}",
+                    if created {
+                        "registered"
+                    } else {
+                        "found existing"
+                    },
+                    ap.name,
+                    ap.id.0,
+                    ap.nik
+                )
             });
         }
         ApplicantCmd::Show { nik } => {
-            let ap = applicants::by_nik(&conn, &nik)?.ok_or_else(|| Error::not_found("applicant with NIK", &nik))?;
-            let list = cases::list(&conn, &CaseFilter { query: Some(ap.nik.clone()), ..Default::default() })?;
+            let ap = applicants::by_nik(&conn, &nik)?
+                .ok_or_else(|| Error::not_found("applicant with NIK", &nik))?;
+            let list = cases::list(
+                &conn,
+                &CaseFilter {
+                    query: Some(ap.nik.clone()),
+                    ..Default::default()
+                },
+            )?;
             let v = serde_json::json!({ "applicant": ap, "cases": list });
             ctx.out.show(&v, || {
                 let mut s = format!(
@@ -82,10 +99,16 @@ pub fn applicant(ctx: &Ctx, c: ApplicantCmd) -> Result<()> {
                     ap.birth_place,
                     ap.birth_date,
                     ap.address,
-                    ap.village.as_deref().map(|v| format!(", {v}")).unwrap_or_default()
+                    ap.village
+                        .as_deref()
+                        .map(|v| format!(", {v}"))
+                        .unwrap_or_default()
                 );
                 for c in &list {
-                    s += &format!("  {}  {:<5} {}\n", c.registration_number, c.permit_type_code, c.status);
+                    s += &format!(
+                        "  {}  {:<5} {}\n",
+                        c.registration_number, c.permit_type_code, c.status
+                    );
                 }
                 s
             });
@@ -114,6 +137,7 @@ pub fn applicant(ctx: &Ctx, c: ApplicantCmd) -> Result<()> {
 }
 
 #[derive(Subcommand)]
+#[allow(clippy::large_enum_variant)] // parsed once per run
 pub enum CaseCmd {
     /// Register an application (with its applicant).
     Register {
@@ -167,7 +191,9 @@ pub enum CaseCmd {
 }
 
 fn parse_kv(s: &str) -> std::result::Result<(String, String), String> {
-    s.split_once('=').map(|(k, v)| (k.trim().to_string(), v.to_string())).ok_or_else(|| "expected KEY=VALUE".into())
+    s.split_once('=')
+        .map(|(k, v)| (k.trim().to_string(), v.to_string()))
+        .ok_or_else(|| "expected KEY=VALUE".into())
 }
 
 /// Finds a case by id, registration number or permit number.
@@ -190,14 +216,25 @@ fn positions(spec: &str, conn: &Connection, permit_type: &str) -> Result<Vec<u32
     spec.split(',')
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .map(|s| s.parse().map_err(|_| Error::invalid("received", format!("{s:?} is not a checklist position"))))
+        .map(|s| {
+            s.parse().map_err(|_| {
+                Error::invalid("received", format!("{s:?} is not a checklist position"))
+            })
+        })
         .collect()
 }
 
 pub fn case(ctx: &Ctx, c: CaseCmd) -> Result<()> {
     let mut conn = ctx.open()?;
     match c {
-        CaseCmd::Register { applicant, permit_type, channel, mode, received, fields } => {
+        CaseCmd::Register {
+            applicant,
+            permit_type,
+            channel,
+            mode,
+            received,
+            fields,
+        } => {
             let actor = ctx.actor(&conn)?;
             let input = NewCase {
                 applicant: applicant.input(),
@@ -209,7 +246,12 @@ pub fn case(ctx: &Ctx, c: CaseCmd) -> Result<()> {
             };
             let id = cases::register(&mut conn, &actor, ctx.now, &input)?;
             let case = cases::get(&conn, id)?;
-            ctx.out.show(&case, || format!("registered {} (case {}), {}", case.registration_number, id.0, case.permit_type_name));
+            ctx.out.show(&case, || {
+                format!(
+                    "registered {} (case {}), {}",
+                    case.registration_number, id.0, case.permit_type_name
+                )
+            });
         }
         CaseCmd::Show { case } => {
             let id = resolve(&conn, &case)?;
@@ -220,8 +262,22 @@ pub fn case(ctx: &Ctx, c: CaseCmd) -> Result<()> {
             let d = cases::detail(&conn, viewer.as_ref(), ctx.now, id)?;
             ctx.out.show(&d, || show_text(&d));
         }
-        CaseCmd::List { status, query, permit_type, limit } => {
-            let list = cases::list(&conn, &CaseFilter { status, query, permit_type, due_by: None, limit: Some(limit) })?;
+        CaseCmd::List {
+            status,
+            query,
+            permit_type,
+            limit,
+        } => {
+            let list = cases::list(
+                &conn,
+                &CaseFilter {
+                    status,
+                    query,
+                    permit_type,
+                    due_by: None,
+                    limit: Some(limit),
+                },
+            )?;
             ctx.out.show(&list, || {
                 list.iter()
                     .map(|c| {
@@ -231,7 +287,10 @@ pub fn case(ctx: &Ctx, c: CaseCmd) -> Result<()> {
                             c.permit_type_code,
                             c.status.as_str(),
                             c.applicant_name.chars().take(30).collect::<String>(),
-                            c.permit_number.as_deref().or(c.due_date.as_deref()).unwrap_or("")
+                            c.permit_number
+                                .as_deref()
+                                .or(c.due_date.as_deref())
+                                .unwrap_or("")
                         )
                     })
                     .collect()
@@ -245,7 +304,10 @@ pub fn case(ctx: &Ctx, c: CaseCmd) -> Result<()> {
             ctx.out.show(&c, || {
                 let mut s = format!("{} is now {}", c.registration_number, c.status);
                 if let (Status::Issued, Some(n)) = (c.status, &c.permit_number) {
-                    s += &format!(": permit {n}, valid until {}", c.valid_until.as_deref().unwrap_or("-"));
+                    s += &format!(
+                        ": permit {n}, valid until {}",
+                        c.valid_until.as_deref().unwrap_or("-")
+                    );
                 }
                 if let (Status::Verified, Some(d)) = (c.status, &c.due_date) {
                     s += &format!(": due {d}");
@@ -259,7 +321,16 @@ pub fn case(ctx: &Ctx, c: CaseCmd) -> Result<()> {
             cases::set_document(&mut conn, &actor, ctx.now, id, doc, !missing)?;
             let docs = cases::documents(&conn, id)?;
             ctx.out.show(&docs, || {
-                docs.iter().map(|d| format!("[{}] {}. {}\n", if d.received { "x" } else { " " }, d.position, d.label)).collect()
+                docs.iter()
+                    .map(|d| {
+                        format!(
+                            "[{}] {}. {}\n",
+                            if d.received { "x" } else { " " },
+                            d.position,
+                            d.label
+                        )
+                    })
+                    .collect()
             });
         }
     }
@@ -281,15 +352,28 @@ fn show_text(d: &cases::CaseDetail) -> String {
         c.channel
     );
     if let Some(n) = &c.permit_number {
-        s += &format!("permit {n}, issued {}, valid until {}\n", c.issued_on.as_deref().unwrap_or("-"), c.valid_until.as_deref().unwrap_or("-"));
+        s += &format!(
+            "permit {n}, issued {}, valid until {}\n",
+            c.issued_on.as_deref().unwrap_or("-"),
+            c.valid_until.as_deref().unwrap_or("-")
+        );
     }
-    s += &format!("SLA: {}\n", serde_json::to_string(&d.sla).unwrap_or_default());
+    s += &format!(
+        "SLA: {}\n",
+        serde_json::to_string(&d.sla).unwrap_or_default()
+    );
     for (k, v) in &c.details {
         s += &format!("  {k}: {v}\n");
     }
     s += "checklist:\n";
     for doc in &d.documents {
-        s += &format!("  [{}] {}. {}{}\n", if doc.received { "x" } else { " " }, doc.position, doc.label, if doc.mandatory { " *" } else { "" });
+        s += &format!(
+            "  [{}] {}. {}{}\n",
+            if doc.received { "x" } else { " " },
+            doc.position,
+            doc.label,
+            if doc.mandatory { " *" } else { "" }
+        );
     }
     s += "timeline:\n";
     for e in &d.events {
@@ -332,9 +416,16 @@ pub enum PrintCmd {
 pub fn print(ctx: &Ctx, c: PrintCmd) -> Result<()> {
     let conn = ctx.open()?;
     let (bytes, out) = match c {
-        PrintCmd::Certificate { case, out, mask_nik } => {
+        PrintCmd::Certificate {
+            case,
+            out,
+            mask_nik,
+        } => {
             let id = resolve(&conn, &case)?;
-            (petromaks::documents::certificate(&conn, id, ctx.now, mask_nik)?, out)
+            (
+                petromaks::documents::certificate(&conn, id, ctx.now, mask_nik)?,
+                out,
+            )
         }
         PrintCmd::Receipt { case, out } => {
             let id = resolve(&conn, &case)?;
@@ -343,6 +434,8 @@ pub fn print(ctx: &Ctx, c: PrintCmd) -> Result<()> {
     };
     std::fs::write(&out, &bytes)?;
     let v = serde_json::json!({ "out": out, "bytes": bytes.len() });
-    ctx.out.show(&v, || format!("wrote {} ({} bytes)", out.display(), bytes.len()));
+    ctx.out.show(&v, || {
+        format!("wrote {} ({} bytes)", out.display(), bytes.len())
+    });
     Ok(())
 }

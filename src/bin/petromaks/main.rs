@@ -18,7 +18,11 @@ use output::Out;
 use petromaks::{db, users, Error, Result};
 
 #[derive(Parser)]
-#[command(name = "petromaks", version, about = "Petromaks permit register: command line")]
+#[command(
+    name = "petromaks",
+    version,
+    about = "Petromaks permit register: command line"
+)]
 struct Cli {
     /// The database file (default: the desktop app's data file).
     #[arg(long, global = true, env = "PETROMAKS_DB")]
@@ -79,10 +83,12 @@ impl Ctx {
 
     /// The acting user, required for writes.
     pub fn actor(&self, conn: &rusqlite::Connection) -> Result<users::Actor> {
-        let name = self
-            .user
-            .as_deref()
-            .ok_or_else(|| Error::invalid("as", "this command changes data: name the acting user with --as USER"))?;
+        let name = self.user.as_deref().ok_or_else(|| {
+            Error::invalid(
+                "as",
+                "this command changes data: name the acting user with --as USER",
+            )
+        })?;
         users::actor(conn, name)
     }
 }
@@ -92,7 +98,12 @@ fn run(cli: Cli) -> Result<()> {
         Some(s) => petromaks::time::parse_stamp("now", s)?,
         None => Utc::now(),
     };
-    let ctx = Ctx { db: cli.db.unwrap_or_else(db::default_path), now, user: cli.user, out: Out { json: cli.json } };
+    let ctx = Ctx {
+        db: cli.db.unwrap_or_else(db::default_path),
+        now,
+        user: cli.user,
+        out: Out { json: cli.json },
+    };
     match cli.command {
         Command::Init(a) => admin::init(&ctx, a),
         Command::User(c) => admin::user(&ctx, c),

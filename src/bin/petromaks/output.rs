@@ -29,7 +29,8 @@ impl Out {
 /// Reports an error on stderr.
 pub fn error(json: bool, e: &Error) {
     if json {
-        let v = serde_json::json!({ "code": e.code(), "message": e.to_string(), "field": e.field() });
+        let v =
+            serde_json::json!({ "code": e.code(), "message": e.to_string(), "field": e.field() });
         eprintln!("{v}");
     } else {
         match e.field() {
