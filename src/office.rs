@@ -68,7 +68,7 @@ impl Office {
         }
     }
 
-    fn validated(&self) -> Result<Office> {
+    pub(crate) fn validated(&self) -> Result<Office> {
         let work_days: String = self
             .work_days
             .chars()
@@ -148,7 +148,7 @@ pub fn logo(conn: &Connection) -> Result<Option<Vec<u8>>> {
         .flatten())
 }
 
-fn save_tx(tx: &rusqlite::Transaction, o: &Office, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn save_tx(tx: &rusqlite::Transaction, o: &Office, now: DateTime<Utc>) -> Result<()> {
     tx.execute(
         "INSERT INTO office (id, government, name, unit, regency_code, address, phone, email, head_title, head_name,
                              head_rank, head_nip, sign_place, utc_offset_minutes, work_days, updated_at)
@@ -165,22 +165,6 @@ fn save_tx(tx: &rusqlite::Transaction, o: &Office, now: DateTime<Utc>) -> Result
         ],
     )?;
     Ok(())
-}
-
-/// Writes the profile during first-run setup, before any user exists; refused afterwards.
-pub fn setup(conn: &mut Connection, now: DateTime<Utc>, o: &Office) -> Result<Office> {
-    let o = o.validated()?;
-    let tx = db::write_tx(conn)?;
-    let users: i64 = tx.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?;
-    if users > 0 {
-        return Err(Error::Conflict(
-            "the office is already set up; an admin edits it in settings".into(),
-        ));
-    }
-    save_tx(&tx, &o, now)?;
-    audit::admin_event(&tx, None, now, "office.setup", &o.name, None)?;
-    tx.commit()?;
-    Ok(o)
 }
 
 /// Changes the profile (admin only). Issued permits keep the signer they were signed by.

@@ -129,7 +129,7 @@ fn validate_new(u: &NewUser) -> Result<(String, String, Option<String>)> {
     Ok((username, full_name, nip))
 }
 
-fn insert_tx(tx: &Transaction, u: &NewUser, now: DateTime<Utc>) -> Result<User> {
+pub(crate) fn insert_tx(tx: &Transaction, u: &NewUser, now: DateTime<Utc>) -> Result<User> {
     let (username, full_name, nip) = validate_new(u)?;
     let hash = hash_password(&u.password)?;
     let exists: Option<i64> = tx
@@ -152,31 +152,6 @@ fn insert_tx(tx: &Transaction, u: &NewUser, now: DateTime<Utc>) -> Result<User> 
         [id],
         from_row,
     )?)
-}
-
-/// Creates the first admin of a new database; refused once any user exists.
-pub fn create_first_admin(conn: &mut Connection, now: DateTime<Utc>, u: &NewUser) -> Result<User> {
-    if u.role != Role::Admin {
-        return Err(Error::invalid("role", "the first account must be an admin"));
-    }
-    let tx = db::write_tx(conn)?;
-    let count: i64 = tx.query_row("SELECT count(*) FROM users", [], |r| r.get(0))?;
-    if count > 0 {
-        return Err(Error::Conflict(
-            "this database already has users; sign in as an admin to add more".into(),
-        ));
-    }
-    let user = insert_tx(&tx, u, now)?;
-    audit::admin_event(
-        &tx,
-        Some(user.id),
-        now,
-        "user.create",
-        &user.username,
-        Some(user.role.as_str()),
-    )?;
-    tx.commit()?;
-    Ok(user)
 }
 
 /// Adds a staff account (admin only).

@@ -194,10 +194,10 @@ pub fn sla(cal: &WorkCalendar, case: &Case, today: chrono::NaiveDate) -> Result<
     })
 }
 
-/// Everything the case screen needs, with the steps `actor` may take.
+/// Everything the case screen needs, with the steps the viewer may take (none without a viewer).
 pub fn detail(
     conn: &Connection,
-    actor: &Actor,
+    viewer: Option<&Actor>,
     now: DateTime<Utc>,
     id: CaseId,
 ) -> Result<CaseDetail> {
@@ -209,7 +209,9 @@ pub fn detail(
         documents: documents(conn, id)?,
         events: audit::case_events(conn, id)?,
         sla: sla(&cal, &case, today)?,
-        moves: super::allowed_moves(case.status, actor.role),
+        moves: viewer
+            .map(|a| super::allowed_moves(case.status, a.role))
+            .unwrap_or_default(),
         case,
     })
 }

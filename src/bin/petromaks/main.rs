@@ -1,1 +1,130 @@
-fn main() {}
+//! `petromaks`: the command line over the same core as the desktop app, for admins, scripts and tests.
+//!
+//! Writes act as the user named by `--as` (or `PETROMAKS_USER`): the CLI is run by the office's admin on
+//! the office computer, where whoever can read the database file could change it anyway.
+
+mod admin;
+mod bench;
+mod casework;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{DateTime, Utc};
+use clap::{Parser, Subcommand};
+
+use output::Out;
+use petromaks::{db, users, Error, Result};
+
+#[derive(Parser)]
+#[command(
+    name = "petromaks",
+    version,
+    about = "Petromaks permit register: command line"
+)]
+struct Cli {
+    /// The database file (default: the desktop app's data file).
+    #[arg(long, global = true, env = "PETROMAKS_DB")]
+    db: Option<PathBuf>,
+    /// Machine-readable output (JSON on stdout; errors as JSON on stderr).
+    #[arg(long, global = true)]
+    json: bool,
+    /// The acting user for commands that change data.
+    #[arg(long = "as", global = true, env = "PETROMAKS_USER")]
+    user: Option<String>,
+    /// Pretend the time is this RFC 3339 instant (tests, reprints of a given day).
+    #[arg(long, global = true, env = "PETROMAKS_NOW", hide = true)]
+    now: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create the database, the office profile and the first admin.
+    Init(admin::InitArgs),
+    /// Staff accounts.
+    #[command(subcommand)]
+    User(admin::UserCmd),
+    /// Applicants.
+    #[command(subcommand)]
+    Applicant(casework::ApplicantCmd),
+    /// Cases (applications).
+    #[command(subcommand)]
+    Case(casework::CaseCmd),
+    /// The permit catalogue.
+    #[command(subcommand, name = "permit-type")]
+    PermitType(admin::PermitTypeCmd),
+    /// Print documents to PDF files.
+    #[command(subcommand)]
+    Print(casework::PrintCmd),
+    /// Fill the database with realistic demo cases (and demo staff).
+    Demo(admin::DemoArgs),
+    /// Write a consistent copy of the database.
+    Backup(admin::BackupArgs),
+    /// Measure registering cases and printing certificates on a scratch database.
+    Bench(bench::BenchArgs),
+}
+
+/// What every command gets: the database path, the clock, the acting user's name and the output mode.
+pub struct Ctx {
+    pub db: PathBuf,
+    pub now: DateTime<Utc>,
+    pub user: Option<String>,
+    pub out: Out,
+}
+
+impl Ctx {
+    /// Opens (and migrates) the database.
+    pub fn open(&self) -> Result<rusqlite::Connection> {
+        db::open(&self.db)
+    }
+
+    /// The acting user, required for writes.
+    pub fn actor(&self, conn: &rusqlite::Connection) -> Result<users::Actor> {
+        let name = self.user.as_deref().ok_or_else(|| {
+            Error::invalid(
+                "as",
+                "this command changes data: name the acting user with --as USER",
+            )
+        })?;
+        users::actor(conn, name)
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let now = match cli.now.as_deref() {
+        Some(s) => petromaks::time::parse_stamp("now", s)?,
+        None => Utc::now(),
+    };
+    let ctx = Ctx {
+        db: cli.db.unwrap_or_else(db::default_path),
+        now,
+        user: cli.user,
+        out: Out { json: cli.json },
+    };
+    match cli.command {
+        Command::Init(a) => admin::init(&ctx, a),
+        Command::User(c) => admin::user(&ctx, c),
+        Command::PermitType(c) => admin::permit_type(&ctx, c),
+        Command::Applicant(c) => casework::applicant(&ctx, c),
+        Command::Case(c) => casework::case(&ctx, c),
+        Command::Print(c) => casework::print(&ctx, c),
+        Command::Demo(a) => admin::demo(&ctx, a),
+        Command::Backup(a) => admin::backup(&ctx, a),
+        Command::Bench(a) => bench::run(&ctx, a),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let json = cli.json;
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            output::error(json, &e);
+            ExitCode::FAILURE
+        }
+    }
+}

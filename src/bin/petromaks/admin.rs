@@ -1,0 +1,268 @@
+//! Admin commands: setup, staff, catalogue, demo data, backups.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use petromaks::office::Office;
+use petromaks::users::{self, NewUser, Role};
+use petromaks::{backup as bk, demo as dm, permit_types, Error, Result};
+
+use crate::Ctx;
+
+#[derive(Args)]
+pub struct InitArgs {
+    /// Government line of the kop surat.
+    #[arg(long, default_value = "PEMERINTAH KABUPATEN BANYUASIN")]
+    government: String,
+    #[arg(
+        long,
+        default_value = "DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU"
+    )]
+    office_name: String,
+    /// Unit token in permit numbers.
+    #[arg(long, default_value = "DPMPTSP")]
+    unit: String,
+    #[arg(long, default_value = "16.07")]
+    regency_code: String,
+    #[arg(long)]
+    address: Option<String>,
+    #[arg(long)]
+    phone: Option<String>,
+    #[arg(long)]
+    email: Option<String>,
+    #[arg(long)]
+    head_title: Option<String>,
+    #[arg(long)]
+    head_name: Option<String>,
+    #[arg(long)]
+    head_rank: Option<String>,
+    #[arg(long)]
+    head_nip: Option<String>,
+    #[arg(long)]
+    sign_place: Option<String>,
+    #[arg(long, default_value = "admin")]
+    admin_user: String,
+    #[arg(long, default_value = "Administrator")]
+    admin_name: String,
+    /// The first admin's password (at least 10 characters).
+    #[arg(long, env = "PETROMAKS_ADMIN_PASSWORD")]
+    admin_password: String,
+}
+
+pub fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
+    let mut conn = ctx.open()?;
+    let ex = Office::banyuasin_example();
+    let o = Office {
+        government: a.government,
+        name: a.office_name,
+        unit: a.unit,
+        regency_code: a.regency_code,
+        address: a.address.unwrap_or(ex.address),
+        phone: a.phone.unwrap_or(ex.phone),
+        email: a.email.unwrap_or(ex.email),
+        head_title: a.head_title.unwrap_or(ex.head_title),
+        head_name: a.head_name.unwrap_or(ex.head_name),
+        head_rank: a.head_rank.unwrap_or(ex.head_rank),
+        head_nip: a.head_nip.unwrap_or(ex.head_nip),
+        sign_place: a.sign_place.unwrap_or(ex.sign_place),
+        utc_offset_minutes: ex.utc_offset_minutes,
+        work_days: ex.work_days,
+    };
+    let admin = NewUser {
+        username: a.admin_user,
+        full_name: a.admin_name,
+        role: Role::Admin,
+        password: a.admin_password,
+        nip: None,
+    };
+    petromaks::setup::first_run(&mut conn, ctx.now, &o, &admin)?;
+    let v = serde_json::json!({ "db": ctx.db, "office": o.name, "admin": admin.username.trim().to_lowercase() });
+    ctx.out.show(&v, || {
+        format!(
+            "initialised {} for {}; admin: {}",
+            ctx.db.display(),
+            o.name,
+            admin.username
+        )
+    });
+    Ok(())
+}
+
+#[derive(Subcommand)]
+pub enum UserCmd {
+    /// Add a staff account (needs --as an admin).
+    Add {
+        username: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        role: Role,
+        #[arg(long, env = "PETROMAKS_NEW_PASSWORD")]
+        password: String,
+        #[arg(long)]
+        nip: Option<String>,
+    },
+    /// List staff accounts.
+    List,
+}
+
+pub fn user(ctx: &Ctx, c: UserCmd) -> Result<()> {
+    let mut conn = ctx.open()?;
+    match c {
+        UserCmd::Add {
+            username,
+            name,
+            role,
+            password,
+            nip,
+        } => {
+            let actor = ctx.actor(&conn)?;
+            let u = users::add(
+                &mut conn,
+                &actor,
+                ctx.now,
+                &NewUser {
+                    username,
+                    full_name: name,
+                    role,
+                    password,
+                    nip,
+                },
+            )?;
+            ctx.out.show(&u, || {
+                format!("added {} ({}) as {}", u.username, u.full_name, u.role)
+            });
+        }
+        UserCmd::List => {
+            let list = users::list(&conn)?;
+            ctx.out.show(&list, || {
+                list.iter()
+                    .map(|u| {
+                        format!(
+                            "{:<14} {:<9} {}{}\n",
+                            u.username,
+                            u.role,
+                            u.full_name,
+                            if u.active { "" } else { " (inactive)" }
+                        )
+                    })
+                    .collect()
+            });
+        }
+    }
+    Ok(())
+}
+
+#[derive(Subcommand)]
+pub enum PermitTypeCmd {
+    /// List the catalogue.
+    List,
+    /// Show one permit type with its requirements and fields.
+    Show { code: String },
+}
+
+pub fn permit_type(ctx: &Ctx, c: PermitTypeCmd) -> Result<()> {
+    let conn = ctx.open()?;
+    match c {
+        PermitTypeCmd::List => {
+            let list = permit_types::list(&conn)?;
+            ctx.out.show(&list, || {
+                list.iter()
+                    .map(|t| {
+                        format!(
+                            "{:<6} {:<40} {:>2} WD  {}\n",
+                            t.code,
+                            t.name,
+                            t.sla_days,
+                            if t.active { "" } else { "retired" }
+                        )
+                    })
+                    .collect()
+            });
+        }
+        PermitTypeCmd::Show { code } => {
+            let t = permit_types::by_code(&conn, &code)?;
+            ctx.out.show(&t, || {
+                let mut s = format!("{} — {}\nSLA {} working days; ", t.code, t.name, t.sla_days);
+                s += &match t.validity_months {
+                    Some(m) => format!("valid {m} months\n"),
+                    None => "no expiry\n".into(),
+                };
+                s += &format!("number: {}\nrequirements:\n", t.number_template);
+                for r in &t.requirements {
+                    s += &format!(
+                        "  {}. {}{}\n",
+                        r.position,
+                        r.label,
+                        if r.mandatory { " (wajib)" } else { "" }
+                    );
+                }
+                s += "fields:\n";
+                for f in &t.fields {
+                    s += &format!(
+                        "  {} ({}{}): {}\n",
+                        f.key,
+                        f.kind,
+                        if f.required { ", required" } else { "" },
+                        f.label
+                    );
+                }
+                s
+            });
+        }
+    }
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct DemoArgs {
+    /// How many cases to register.
+    #[arg(long, default_value_t = 30)]
+    cases: usize,
+    /// Seed of the generator (same seed, same people).
+    #[arg(long, default_value_t = 1607)]
+    seed: u64,
+}
+
+pub fn demo(ctx: &Ctx, a: DemoArgs) -> Result<()> {
+    let mut conn = ctx.open()?;
+    let admin = ctx.actor(&conn)?;
+    let ids = dm::generate(&mut conn, &admin, ctx.now, a.cases, a.seed)?;
+    let v = serde_json::json!({ "cases": ids.len(), "staff": dm::DEMO_STAFF.iter().map(|s| s.0).collect::<Vec<_>>(), "password": dm::DEMO_PASSWORD });
+    ctx.out.show(&v, || {
+        format!(
+            "registered {} demo cases; demo staff {} (password {:?})",
+            ids.len(),
+            dm::DEMO_STAFF
+                .iter()
+                .map(|s| s.0)
+                .collect::<Vec<_>>()
+                .join(", "),
+            dm::DEMO_PASSWORD
+        )
+    });
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct BackupArgs {
+    /// The backup file to write (must not exist).
+    #[arg(long)]
+    out: PathBuf,
+}
+
+pub fn backup(ctx: &Ctx, a: BackupArgs) -> Result<()> {
+    if !ctx.db.exists() {
+        return Err(Error::not_found("database", ctx.db.display()));
+    }
+    let conn = ctx.open()?;
+    let size = bk::backup_to(&conn, &a.out)?;
+    let v = serde_json::json!({ "out": a.out, "bytes": size });
+    ctx.out.show(&v, || {
+        format!(
+            "backup written to {} ({size} bytes), integrity ok",
+            a.out.display()
+        )
+    });
+    Ok(())
+}

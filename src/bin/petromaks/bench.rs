@@ -1,0 +1,111 @@
+//! `petromaks bench`: figures for the closing note, measured on a scratch database, never in tests.
+
+use std::time::Instant;
+
+use clap::Args;
+use petromaks::cases::{self, CaseFilter, Status};
+use petromaks::office::Office;
+use petromaks::users::{NewUser, Role};
+use petromaks::{db, demo, documents, setup, users, Result};
+
+use crate::Ctx;
+
+#[derive(Args)]
+pub struct BenchArgs {
+    /// Cases to register (with their audit rows).
+    #[arg(long, default_value_t = 10_000)]
+    cases: usize,
+    /// Certificates to print (one batch PDF, and the same number as single files).
+    #[arg(long, default_value_t = 1_000)]
+    certificates: usize,
+    /// Scratch database (default: a new file in the temp folder, removed afterwards).
+    #[arg(long)]
+    scratch: Option<std::path::PathBuf>,
+}
+
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<()> {
+    let dir = std::env::temp_dir().join(format!("petromaks-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let path = a
+        .scratch
+        .clone()
+        .unwrap_or_else(|| dir.join("bench.sqlite"));
+    let mut conn = db::open(&path)?;
+    let admin = NewUser {
+        username: "admin".into(),
+        full_name: "Administrator".into(),
+        role: Role::Admin,
+        password: "bench-password".into(),
+        nip: None,
+    };
+    setup::first_run(&mut conn, ctx.now, &Office::banyuasin_example(), &admin)?;
+    let admin = users::actor(&conn, "admin")?;
+    demo::ensure_staff(&mut conn, &admin, ctx.now)?;
+
+    // Each demo case is a registration plus the steps to its target status, one transaction each.
+    let t = Instant::now();
+    let ids = demo::generate(&mut conn, &admin, ctx.now, a.cases, 42)?;
+    let reg_secs = t.elapsed().as_secs_f64();
+    let events: i64 = conn.query_row("SELECT count(*) FROM case_events", [], |r| r.get(0))?;
+
+    let issued: Vec<_> = cases::list(
+        &conn,
+        &CaseFilter {
+            status: Some(Status::Issued),
+            limit: Some(5000),
+            ..Default::default()
+        },
+    )?
+    .into_iter()
+    .map(|c| c.id)
+    .collect();
+    let mut batch_ids = Vec::with_capacity(a.certificates);
+    while batch_ids.len() < a.certificates && !issued.is_empty() {
+        batch_ids.extend(issued.iter().take(a.certificates - batch_ids.len()));
+    }
+    let t = Instant::now();
+    let pdf = documents::certificates(&conn, &batch_ids, ctx.now)?;
+    let batch_secs = t.elapsed().as_secs_f64();
+    std::fs::write(dir.join("batch.pdf"), &pdf)?;
+
+    let singles = batch_ids.len().min(200);
+    let t = Instant::now();
+    let mut single_bytes = 0;
+    for id in batch_ids.iter().take(singles) {
+        single_bytes += documents::certificate(&conn, *id, ctx.now, true)?.len();
+    }
+    let single_secs = t.elapsed().as_secs_f64();
+
+    let v = serde_json::json!({
+        "cases": ids.len(),
+        "case_events": events,
+        "register_and_move_seconds": reg_secs,
+        "ms_per_case": reg_secs * 1000.0 / ids.len().max(1) as f64,
+        "certificates_in_batch": batch_ids.len(),
+        "batch_seconds": batch_secs,
+        "ms_per_certificate_in_batch": batch_secs * 1000.0 / batch_ids.len().max(1) as f64,
+        "batch_pdf_bytes": pdf.len(),
+        "single_files": singles,
+        "ms_per_single_file": single_secs * 1000.0 / singles.max(1) as f64,
+        "avg_single_file_bytes": single_bytes / singles.max(1),
+        "peak_rss_mib": peak_rss_kib().map(|k| k as f64 / 1024.0),
+    });
+    ctx.out
+        .show(&v, || serde_json::to_string_pretty(&v).unwrap_or_default());
+    if a.scratch.is_none() {
+        drop(conn);
+        std::fs::remove_dir_all(&dir)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,262 @@
+//! From a case to its printed documents: gathers the office, applicant, permit type and signer on record
+//! and hands the layout code plain text. What is printed when (draft, issued) is decided here.
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+
+use crate::cases::{self, Case, CaseId, Status};
+use crate::print::{self, CertificateDoc, ChecklistLine, OfficeHeader, ReceiptDoc, SignatureBlock};
+use crate::{applicants, format, identity, office, permit_types, time, Error, Result};
+
+fn header(conn: &Connection) -> Result<(office::Office, OfficeHeader)> {
+    let o = office::require(conn)?;
+    let h = OfficeHeader {
+        government: o.government.clone(),
+        office_name: o.name.clone(),
+        address_lines: vec![
+            o.address.clone(),
+            format!("Telp. {}  ·  E-mail: {}", o.phone, o.email),
+        ],
+        logo_png: office::logo(conn)?,
+    };
+    Ok((o, h))
+}
+
+/// The regency line under the signer's title: `KABUPATEN BANYUASIN` from `PEMERINTAH KABUPATEN BANYUASIN`.
+fn regency_line(government: &str) -> &str {
+    government.strip_prefix("PEMERINTAH ").unwrap_or(government)
+}
+
+/// The text the certificate's QR code carries. Issue-time data only, so the printed code never changes.
+pub fn qr_payload(case: &Case, holder: &str, nik: &str) -> String {
+    format!(
+        "PETROMAKS1|{}|{}|{}|{}|{}",
+        case.permit_number.as_deref().unwrap_or("DRAF"),
+        holder,
+        format::mask_nik(nik),
+        case.permit_type_code,
+        case.valid_until.as_deref().unwrap_or("-")
+    )
+}
+
+/// The certificate of a case as a document model. Cases approved or under review print as a draft
+/// (watermarked, no number); issued permits print as final.
+pub fn certificate_doc(conn: &Connection, id: CaseId, mask_nik: bool) -> Result<CertificateDoc> {
+    let case = cases::get(conn, id)?;
+    let draft = match case.status {
+        Status::Issued | Status::OutForDelivery | Status::Delivered | Status::PickedUp => false,
+        Status::Verified | Status::InReview | Status::Approved => true,
+        s => {
+            return Err(Error::Transition(format!(
+                "a case that is {s} has no certificate; it is printed once the file is verified (draft) or issued"
+            )))
+        }
+    };
+    let (o, header) = header(conn)?;
+    let ap = applicants::get(conn, case.applicant_id)?;
+    let ptype = permit_types::by_code(conn, &case.permit_type_code)?;
+    let signer = case.signer.clone().unwrap_or(cases::SignerOnRecord {
+        title: o.head_title.clone(),
+        name: o.head_name.clone(),
+        rank: o.head_rank.clone(),
+        nip: identity::format_nip(&o.head_nip),
+        place: o.sign_place.clone(),
+    });
+    let mut rows = vec![
+        (
+            "NIK".to_string(),
+            if mask_nik {
+                format::mask_nik(&ap.nik)
+            } else {
+                ap.nik.clone()
+            },
+        ),
+        (
+            "Tempat/Tanggal Lahir".to_string(),
+            format!(
+                "{}, {}",
+                ap.birth_place,
+                format::tanggal_str(&ap.birth_date)
+            ),
+        ),
+        (
+            "Jenis Kelamin".to_string(),
+            if ap.sex.code() == "P" {
+                "Perempuan"
+            } else {
+                "Laki-laki"
+            }
+            .to_string(),
+        ),
+        (
+            "Alamat".to_string(),
+            ap.address.clone()
+                + &ap
+                    .village
+                    .as_deref()
+                    .map(|v| format!(", Desa/Kel. {v}"))
+                    .unwrap_or_default(),
+        ),
+    ];
+    for f in &ptype.fields {
+        if let Some(v) = case.details.get(&f.key) {
+            let v = if f.kind == "date" {
+                format::tanggal_str(v)
+            } else {
+                v.clone()
+            };
+            rows.push((f.label.clone(), v));
+        }
+    }
+    let issued = case
+        .issued_on
+        .as_deref()
+        .map(format::tanggal_str)
+        .unwrap_or_else(|| "…".into());
+    let validity_line = match case.valid_until.as_deref() {
+        Some(v) => format!(
+            "Izin ini berlaku sampai dengan tanggal {}.",
+            format::tanggal_str(v)
+        ),
+        None if draft => match ptype.validity_months {
+            Some(m) => format!("Izin ini berlaku selama {m} bulan sejak tanggal ditetapkan."),
+            None => "Izin ini berlaku selama pemegang izin memenuhi ketentuan.".into(),
+        },
+        None => "Izin ini berlaku selama pemegang izin memenuhi ketentuan.".into(),
+    };
+    Ok(CertificateDoc {
+        title: ptype.title.clone(),
+        number: case
+            .permit_number
+            .clone()
+            .unwrap_or_else(|| "(belum bernomor)".into()),
+        legal_basis: ptype.legal_basis.clone(),
+        intro: format!(
+            "Kepala {} {}, memberikan izin kepada:",
+            format::title_case(&o.name),
+            format::title_case(regency_line(&o.government))
+        ),
+        holder_name: ap.name.clone(),
+        rows,
+        conditions: ptype.conditions.clone(),
+        validity_line,
+        signature: SignatureBlock {
+            place_line: format!("Ditetapkan di {}", signer.place),
+            date_line: format!("Pada tanggal {issued}"),
+            title: format!("{}\n{}", signer.title, regency_line(&o.government)),
+            name: signer.name.clone(),
+            rank: signer.rank.clone(),
+            nip_line: format!("NIP. {}", signer.nip),
+        },
+        tembusan: ptype.tembusan.clone(),
+        qr_payload: qr_payload(&case, &ap.name, &ap.nik),
+        qr_caption: format!(
+            "Pindai untuk memeriksa keaslian · {}",
+            case.registration_number
+        ),
+        mark: if draft { Some("DRAF".into()) } else { None },
+        photo_png: None,
+        header,
+    })
+}
+
+/// The certificate PDF of one case.
+pub fn certificate(
+    conn: &Connection,
+    id: CaseId,
+    now: DateTime<Utc>,
+    mask_nik: bool,
+) -> Result<Vec<u8>> {
+    print::certificate_pdf(&certificate_doc(conn, id, mask_nik)?, now)
+}
+
+/// One PDF with the certificates of many cases (batch printing for a trip).
+pub fn certificates(conn: &Connection, ids: &[CaseId], now: DateTime<Utc>) -> Result<Vec<u8>> {
+    let docs = ids
+        .iter()
+        .map(|id| certificate_doc(conn, *id, true))
+        .collect::<Result<Vec<_>>>()?;
+    print::certificates_pdf(&docs, now)
+}
+
+/// The receipt (tanda terima) of a case as a document model.
+pub fn receipt_doc(conn: &Connection, id: CaseId) -> Result<ReceiptDoc> {
+    let case = cases::get(conn, id)?;
+    let (o, header) = header(conn)?;
+    let ap = applicants::get(conn, case.applicant_id)?;
+    let clerk: String = conn.query_row(
+        "SELECT full_name FROM users WHERE username = ?1",
+        [&case.registered_by],
+        |r| r.get(0),
+    )?;
+    let registered = time::parse_stamp("registered_at", &case.registered_at)?;
+    let local = registered + chrono::Duration::minutes(i64::from(o.utc_offset_minutes));
+    let due = match case.due_date.as_deref() {
+        Some(d) => format!("{} ({} hari kerja)", format::tanggal_str(d), case.sla_days),
+        None => format!(
+            "{} hari kerja sejak berkas dinyatakan lengkap",
+            case.sla_days
+        ),
+    };
+    let channel = match case.channel {
+        cases::Channel::Counter => "Loket",
+        cases::Channel::Van => "Layanan Keliling (Mobil Petromaks)",
+    };
+    Ok(ReceiptDoc {
+        title: "TANDA TERIMA BERKAS PERMOHONAN".into(),
+        registration_number: case.registration_number.clone(),
+        rows: vec![
+            ("Nama Pemohon".into(), ap.name.clone()),
+            ("NIK".into(), ap.nik.clone()),
+            (
+                "Alamat".into(),
+                ap.address.clone()
+                    + &ap
+                        .village
+                        .as_deref()
+                        .map(|v| format!(", Desa/Kel. {v}"))
+                        .unwrap_or_default(),
+            ),
+            (
+                "Jenis Izin".into(),
+                format!("{} ({})", case.permit_type_name, case.permit_type_code),
+            ),
+            (
+                "Jenis Layanan".into(),
+                format::title_case(case.service_mode.as_str()),
+            ),
+            ("Diterima Melalui".into(), channel.into()),
+            (
+                "Diterima Pada".into(),
+                format!(
+                    "{}, pukul {} WIB",
+                    format::tanggal(local.date_naive()),
+                    local.format("%H.%M")
+                ),
+            ),
+            ("Standar Waktu".into(), due),
+        ],
+        checklist_heading: "Kelengkapan Berkas".into(),
+        checklist: cases::documents(conn, id)?
+            .into_iter()
+            .map(|d| ChecklistLine {
+                label: d.label,
+                mandatory: d.mandatory,
+                received: d.received,
+            })
+            .collect(),
+        notes: vec![
+            "Simpan tanda terima ini. Tunjukkan saat mengambil izin atau saat izin diantar.".into(),
+            "Status permohonan dapat ditanyakan dengan menyebut nomor pendaftaran di atas.".into(),
+        ],
+        clerk_line: "Petugas Penerima".into(),
+        clerk_name: clerk,
+        place_date_line: format!("{}, {}", o.sign_place, format::tanggal(local.date_naive())),
+        header,
+    })
+}
+
+/// The receipt PDF of one case.
+pub fn receipt(conn: &Connection, id: CaseId, now: DateTime<Utc>) -> Result<Vec<u8>> {
+    print::receipt_pdf(&receipt_doc(conn, id)?, now)
+}

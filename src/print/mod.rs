@@ -1,0 +1,261 @@
+//! The PDFs the office hands out: the permit certificate (*surat izin*) and the intake receipt (*tanda
+//! terima*). Pure layout on A4: the caller formats every text (dates in Indonesian, NIP grouped, NIK
+//! masked or not) and this module only places it, with embedded fonts and vector QR codes, so that the
+//! same input and clock give the same bytes.
+
+mod certificate;
+mod fonts;
+mod kop;
+mod layout;
+mod qr;
+mod receipt;
+#[cfg(test)]
+mod samples;
+mod table;
+#[cfg(test)]
+mod tests;
+mod text;
+
+use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions, RawImage, XObject, XObjectId};
+use sha2::{Digest, Sha256};
+
+use crate::{Error, Result};
+
+/// The letterhead (*kop surat*) printed at the top of every page.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OfficeHeader {
+    /// "PEMERINTAH KABUPATEN BANYUASIN"
+    pub government: String,
+    /// "DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU"
+    pub office_name: String,
+    /// The street address, then a line such as "Telp. … e-mail …".
+    pub address_lines: Vec<String>,
+    /// The regency's coat of arms, printed at the left.
+    pub logo_png: Option<Vec<u8>>,
+}
+
+/// Who signs, and where and when.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SignatureBlock {
+    /// "Ditetapkan di Pangkalan Balai"
+    pub place_line: String,
+    /// "Pada tanggal 28 November 2026"
+    pub date_line: String,
+    /// "KEPALA DINAS PENANAMAN MODAL DAN PTSP\nKABUPATEN BANYUASIN"; `\n` breaks the line.
+    pub title: String,
+    pub name: String,
+    /// Rank (*pangkat/golongan*), e.g. "Pembina Utama Muda (IV/c)".
+    pub rank: String,
+    /// "NIP. 19691111 200212 1 002"
+    pub nip_line: String,
+}
+
+/// One permit certificate (*surat izin*).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CertificateDoc {
+    pub header: OfficeHeader,
+    /// "SURAT IZIN PRAKTIK DOKTER"; printed in capitals.
+    pub title: String,
+    /// "503/0112/SIPD/DPMPTSP/XI/2026"
+    pub number: String,
+    /// The regulations of this permit type, printed numbered under "Dasar".
+    pub legal_basis: Vec<String>,
+    /// "Kepala Dinas … memberikan izin kepada:"
+    pub intro: String,
+    pub holder_name: String,
+    /// The holder's data and the permit type's own fields, as label and value.
+    pub rows: Vec<(String, String)>,
+    /// Printed numbered; the heading is added here.
+    pub conditions: Vec<String>,
+    /// "Izin ini berlaku sampai dengan tanggal 28 November 2031."
+    pub validity_line: String,
+    pub signature: SignatureBlock,
+    /// Copies to (*tembusan*); nothing is printed when empty.
+    pub tembusan: Vec<String>,
+    /// What the footer QR code encodes (the signed verification payload).
+    pub qr_payload: String,
+    /// Printed beside the QR code.
+    pub qr_caption: String,
+    /// "DRAF", "SALINAN", …: a large light-grey diagonal watermark plus a boxed label at the top.
+    pub mark: Option<String>,
+    /// The holder's pas photo, printed 4×6 cm left of the signature.
+    pub photo_png: Option<Vec<u8>>,
+}
+
+/// The receipt the front office prints when it takes in an application.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReceiptDoc {
+    pub header: OfficeHeader,
+    /// "TANDA TERIMA BERKAS PERMOHONAN"
+    pub title: String,
+    /// Printed large and as a QR code a counter scanner reads.
+    pub registration_number: String,
+    /// Applicant name, NIK, address, permit type, service mode, channel, received at, due date note.
+    pub rows: Vec<(String, String)>,
+    pub checklist_heading: String,
+    pub checklist: Vec<ChecklistLine>,
+    pub notes: Vec<String>,
+    /// "Petugas Loket,"
+    pub clerk_line: String,
+    pub clerk_name: String,
+    /// "Pangkalan Balai, 28 November 2026"
+    pub place_date_line: String,
+}
+
+/// One requirement document on the receipt's checklist.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChecklistLine {
+    pub label: String,
+    pub mandatory: bool,
+    pub received: bool,
+}
+
+/// One certificate as a PDF file.
+pub fn certificate_pdf(
+    doc: &CertificateDoc,
+    created: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<u8>> {
+    certificates_pdf(std::slice::from_ref(doc), created)
+}
+
+/// Several certificates in one PDF (a van trip's deliveries): fonts and a shared logo are embedded once.
+pub fn certificates_pdf(
+    docs: &[CertificateDoc],
+    created: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<u8>> {
+    let first = docs
+        .first()
+        .ok_or_else(|| Error::Pdf("no certificate to print".into()))?;
+    let title = if docs.len() == 1 {
+        format!("{} {}", first.title, first.number)
+    } else {
+        format!("{} surat izin", docs.len())
+    };
+    let mut out = Output::new(&title, &first.header.office_name, created)?;
+    for doc in docs {
+        let pages = certificate::layout(&mut out, doc)?;
+        out.add_pages(pages);
+    }
+    out.save()
+}
+
+/// The intake receipt as a PDF file.
+pub fn receipt_pdf(doc: &ReceiptDoc, created: chrono::DateTime<chrono::Utc>) -> Result<Vec<u8>> {
+    let title = format!("{} {}", doc.title, doc.registration_number);
+    let mut out = Output::new(&title, &doc.header.office_name, created)?;
+    let pages = receipt::layout(&mut out, doc)?;
+    out.add_pages(pages);
+    out.save()
+}
+
+/// An image placed in the document, with its pixel size for keeping the aspect ratio.
+#[derive(Clone)]
+pub(crate) struct ImageRef {
+    pub(crate) id: XObjectId,
+    pub(crate) width: f32,
+    pub(crate) height: f32,
+}
+
+/// The PDF being assembled, with the images already in it so a batch embeds a shared logo once.
+pub(crate) struct Output<'d> {
+    pdf: PdfDocument,
+    pub(crate) fonts: &'static fonts::Fonts,
+    images: Vec<(&'d [u8], ImageRef)>,
+}
+
+impl<'d> Output<'d> {
+    fn new(
+        title: &str,
+        author: &str,
+        created: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Output<'d>> {
+        let fonts = fonts::Fonts::get()?;
+        let mut pdf = PdfDocument::new(title);
+        let when = printpdf::OffsetDateTime::from_unix_timestamp(created.timestamp())
+            .map_err(|e| Error::Pdf(format!("document date {created}: {e}")))?;
+        let info = &mut pdf.metadata.info;
+        info.creation_date = when;
+        info.modification_date = when;
+        info.metadata_date = when;
+        info.author = author.to_string();
+        info.creator = "Petromaks".into();
+        info.producer = "Petromaks (printpdf)".into();
+        fonts.add_to(&mut pdf);
+        Ok(Output {
+            pdf,
+            fonts,
+            images: Vec::new(),
+        })
+    }
+
+    /// Embeds a PNG once per distinct content; `what` names it in the error when it cannot be read.
+    pub(crate) fn image(&mut self, png: &'d [u8], what: &str) -> Result<ImageRef> {
+        if let Some((_, found)) = self.images.iter().find(|(bytes, _)| *bytes == png) {
+            return Ok(found.clone());
+        }
+        let mut warnings = Vec::new();
+        let image = RawImage::decode_from_bytes(png, &mut warnings)
+            .map_err(|e| Error::Pdf(format!("{what}: not a readable PNG image: {e}")))?;
+        if image.width == 0 || image.height == 0 {
+            return Err(Error::Pdf(format!("{what}: the image is empty")));
+        }
+        // Fixed ids instead of printpdf's random ones keep the output reproducible.
+        let id = XObjectId(format!("Im{}", self.images.len() + 1));
+        let found = ImageRef {
+            id: id.clone(),
+            width: image.width as f32,
+            height: image.height as f32,
+        };
+        self.pdf
+            .resources
+            .xobjects
+            .map
+            .insert(id, XObject::Image(image));
+        self.images.push((png, found.clone()));
+        Ok(found)
+    }
+
+    fn add_pages(&mut self, pages: Vec<Vec<printpdf::Op>>) {
+        self.pdf.pages.extend(
+            pages
+                .into_iter()
+                .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops)),
+        );
+    }
+
+    fn save(self) -> Result<Vec<u8>> {
+        let mut warnings = Vec::new();
+        let mut bytes = self.pdf.save(&PdfSaveOptions::default(), &mut warnings);
+        if let Some(w) = warnings
+            .iter()
+            .find(|w| w.severity == printpdf::PdfParseErrorSeverity::Error)
+        {
+            return Err(Error::Pdf(format!("writing the PDF: {}", w.msg)));
+        }
+        stable_file_id(&mut bytes)?;
+        Ok(bytes)
+    }
+}
+
+/// printpdf writes two random 32-character strings as the trailer's file `/ID`. Replace them, in place
+/// and at the same length (the cross-reference offsets come before the trailer and stay valid), with a
+/// digest of everything before the trailer: the same document always gets the same id.
+fn stable_file_id(bytes: &mut [u8]) -> Result<()> {
+    const KEY: &[u8] = b"/ID[(";
+    let bad = || Error::Pdf("unexpected PDF trailer: no file /ID to make reproducible".into());
+    let trailer = find_last(bytes, b"trailer").ok_or_else(bad)?;
+    let at = trailer + find_last(&bytes[trailer..], KEY).ok_or_else(bad)? + KEY.len();
+    let ids = bytes.get(at..at + 67).ok_or_else(bad)?;
+    if &ids[32..34] != b")(" || ids[66] != b')' {
+        return Err(bad());
+    }
+    let digest = Sha256::digest(&bytes[..trailer]);
+    let hex: String = digest.iter().take(16).map(|b| format!("{b:02X}")).collect();
+    bytes[at..at + 32].copy_from_slice(hex.as_bytes());
+    bytes[at + 34..at + 66].copy_from_slice(hex.as_bytes());
+    Ok(())
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}

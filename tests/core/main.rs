@@ -1,0 +1,13 @@
+//! Integration tests of the core on real SQLite files (one binary; modules mirror `src/`).
+
+mod support;
+
+mod cli;
+mod concurrency;
+mod hostile;
+mod identity;
+mod lifecycle;
+mod numbering;
+mod pdf;
+mod schema;
+mod sla;

@@ -1,0 +1,49 @@
+//! Certificates and receipts as real PDFs: extractable text, any name, deterministic bytes.
+
+use petromaks::documents;
+
+use crate::support::{self, monday, pdf_text};
+
+#[test]
+fn certificates_print_any_name_and_the_same_bytes_twice() {
+    let mut o = support::office();
+    let dir = tempfile::tempdir().expect("dir");
+    for (i, name) in [
+        "Zoë Ñandú",
+        "O'Neil",
+        "Nguyễn Thị Minh Khai",
+        "dr. Siti Rahmawati Harahap, Sp.OG",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let id = o.issued_case(&format!("16070145089000{:02}", i + 1), name);
+        let a = documents::certificate(&o.conn, id, monday(), false).expect("pdf");
+        let b = documents::certificate(&o.conn, id, monday(), false).expect("pdf");
+        assert_eq!(a, b, "same input and clock, same bytes");
+        let path = dir.path().join(format!("c{i}.pdf"));
+        std::fs::write(&path, &a).expect("write");
+        let text = pdf_text(&path);
+        assert!(text.contains(name), "{name} missing: {text}");
+        assert!(
+            text.contains("Izin ini berlaku sampai dengan tanggal 23 November 2031"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_case_before_verification_has_no_certificate() {
+    let mut o = support::office();
+    let clerk = o.clerk.clone();
+    let id = petromaks::cases::register(
+        &mut o.conn,
+        &clerk,
+        monday(),
+        &support::sipd("1607014508900001", "Ayu"),
+    )
+    .expect("reg");
+    let e = documents::certificate(&o.conn, id, monday(), false).expect_err("no certificate yet");
+    assert_eq!(e.code(), "transition");
+    assert!(documents::receipt(&o.conn, id, monday()).is_ok());
+}
