@@ -21,7 +21,14 @@ impl Database {
     /// Opens (creating and migrating if needed) the database at `path`; a failure is kept, not raised.
     pub fn open(path: PathBuf) -> Self {
         let conn = db::open(&path).map(Mutex::new).map_err(|error| {
-            CommandError::db_unavailable(format!("{}: {error}", path.display()))
+            // Name the file once: the core's message often names it already.
+            let message = error.to_string();
+            let shown = path.display().to_string();
+            CommandError::db_unavailable(if message.contains(&shown) {
+                message
+            } else {
+                format!("{shown}: {message}")
+            })
         });
         Database { path, conn }
     }
@@ -42,9 +49,9 @@ impl Database {
         work: impl FnOnce(&mut Connection) -> petromaks::Result<T>,
     ) -> Result<T, CommandError> {
         let conn = self.conn.as_ref().map_err(Clone::clone)?;
-        let mut conn = conn
-            .lock()
-            .map_err(|_| CommandError::internal("an earlier command failed while holding the database"))?;
+        let mut conn = conn.lock().map_err(|_| {
+            CommandError::internal("an earlier command failed while holding the database")
+        })?;
         work(&mut conn).map_err(Into::into)
     }
 }
@@ -53,9 +60,32 @@ impl Database {
 mod tests {
     use super::*;
 
+    /// A fresh directory under the system temp dir, removed on drop. (No `tempfile` dev-dependency: it
+    /// would change the features of shared crates and rebuild the whole Tauri graph for `cargo test`.)
+    struct TempDir(PathBuf);
+
+    impl TempDir {
+        fn new(name: &str) -> std::io::Result<Self> {
+            let dir = std::env::temp_dir()
+                .join(format!("petromaks-desktop-{name}-{}", std::process::id()));
+            std::fs::create_dir_all(&dir)?;
+            Ok(TempDir(dir))
+        }
+
+        fn path(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
     #[test]
     fn a_new_file_opens_and_answers_queries() -> Result<(), Box<dyn std::error::Error>> {
-        let dir = tempfile::tempdir()?;
+        let dir = TempDir::new("new")?;
         let db = Database::open(dir.path().join("new.sqlite"));
         assert_eq!(db.open_error(), None);
         let one: i64 = db.with(|conn| Ok(conn.query_row("SELECT 1", [], |row| row.get(0))?))?;
@@ -64,14 +94,22 @@ mod tests {
     }
 
     #[test]
-    fn a_damaged_file_is_kept_as_an_error_for_every_command() -> Result<(), Box<dyn std::error::Error>> {
-        let dir = tempfile::tempdir()?;
+    fn a_damaged_file_is_kept_as_an_error_for_every_command(
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        let dir = TempDir::new("damaged")?;
         let path = dir.path().join("damaged.sqlite");
-        std::fs::write(&path, b"this is not a SQLite database, just some bytes that pretend")?;
+        std::fs::write(
+            &path,
+            b"this is not a SQLite database, just some bytes that pretend",
+        )?;
         let db = Database::open(path.clone());
         let error = db.open_error().cloned().ok_or("expected an open error")?;
         assert_eq!(error.code, "db_unavailable");
-        assert!(error.message.contains("damaged.sqlite"), "{}", error.message);
+        assert!(
+            error.message.contains("damaged.sqlite"),
+            "{}",
+            error.message
+        );
         assert_eq!(db.with(|_| Ok(())), Err(error));
         assert_eq!(db.path(), path);
         Ok(())

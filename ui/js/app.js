@@ -29,7 +29,9 @@ function translatePage() {
   }
   if (info) {
     one('#office-government').textContent = info.office?.government ?? t('app.name');
-    one('#office-name').textContent = info.office?.name ?? t('app.office.unset');
+    // Without a database there is no profile to miss: keep the product name rather than a false hint.
+    one('#office-name').textContent =
+      info.office?.name ?? (info.db_error ? t('app.name') : t('app.office.unset'));
     one('#db-path').textContent = t('app.database', { path: info.db_path });
     one('#app-version').textContent = t('app.version', { version: info.version });
   }

@@ -14,6 +14,29 @@ const PAGE_LIMIT = 200;
 /** Milliseconds of quiet typing before the search runs. */
 const SEARCH_DELAY = 250;
 
+/** Statuses in which the SLA clock runs: only these can be late. */
+const SLA_RUNNING = new Set(['verified', 'in_review', 'approved']);
+
+/**
+ * Whether a case is past its due date while its SLA clock still runs.
+ * @param {Pick<import('./api.js').CaseSummary, 'status' | 'due_date'>} c
+ * @param {string} today ISO date of the office's today
+ * @returns {boolean}
+ */
+export function isOverdue(c, today) {
+  return SLA_RUNNING.has(c.status) && Boolean(c.due_date) && /** @type {string} */ (c.due_date) < today;
+}
+
+/**
+ * Today's date on this computer as an ISO date (the office's local day).
+ * @param {Date} [now]
+ * @returns {string}
+ */
+export function localToday(now = new Date()) {
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /**
  * A status badge: the colour follows the status, and the label always says it in words.
  * @param {string} status
@@ -27,9 +50,10 @@ export function statusBadge(status) {
  * The table of cases (or a short message when there is none).
  * @param {import('./api.js').CaseSummary[]} cases
  * @param {boolean} filtered whether a search or filter is active, for the empty message
+ * @param {string} [today] ISO date used to mark late cases
  * @returns {HTMLElement}
  */
-export function caseTable(cases, filtered) {
+export function caseTable(cases, filtered, today = localToday()) {
   if (cases.length === 0) {
     return h('p', { class: 'empty', id: 'cases-empty' }, t(filtered ? 'cases.empty.filtered' : 'cases.empty'));
   }
@@ -65,7 +89,12 @@ export function caseTable(cases, filtered) {
         c.permit_type_name,
       ),
       h('td', { class: 'col-status' }, statusBadge(c.status)),
-      h('td', { class: 'col-due' }, c.due_date ? formatDate(c.due_date) : t('cases.due.none')),
+      h(
+        'td',
+        { class: 'col-due' },
+        c.due_date ? formatDate(c.due_date) : t('cases.due.none'),
+        isOverdue(c, today) ? h('span', { class: 'overdue' }, t('cases.overdue')) : null,
+      ),
     ),
   );
   return h('table', { id: 'cases-table', class: 'data-table' }, head, h('tbody', {}, rows));

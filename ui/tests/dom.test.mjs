@@ -5,7 +5,7 @@ import { FakeElement, FakeText, installFakeDocument } from './fake-dom.mjs';
 
 installFakeDocument();
 const { append, h, replace } = await import('../js/dom.js');
-const { caseTable, statusBadge } = await import('../js/cases.js');
+const { caseTable, isOverdue, localToday, statusBadge } = await import('../js/cases.js');
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -95,5 +95,27 @@ describe('case table', () => {
     assert.ok(badge instanceof FakeElement);
     assert.equal(badge.textContent, 'Ditolak');
     assert.equal(badge.className, 'badge badge-danger');
+  });
+});
+
+describe('due dates', () => {
+  test('only a case whose SLA clock runs can be late', () => {
+    assert.equal(isOverdue({ status: 'verified', due_date: '2026-11-27' }, '2026-11-28'), true);
+    assert.equal(isOverdue({ status: 'in_review', due_date: '2026-11-28' }, '2026-11-28'), false);
+    assert.equal(isOverdue({ status: 'issued', due_date: '2026-11-01' }, '2026-11-28'), false);
+    assert.equal(isOverdue({ status: 'received', due_date: null }, '2026-11-28'), false);
+  });
+
+  test('a late case says so in words next to its due date', () => {
+    const late = { id: 3, registration_number: 'R3', applicant_name: 'A', applicant_nik: '', permit_type_code: 'SKP',
+      permit_type_name: 'Surat Keterangan Penelitian', status: 'approved', channel: 'counter',
+      registered_at: '2026-11-01T01:00:00Z', due_date: '2026-11-20', permit_number: null, village: null };
+    const due = caseTable([late], false, '2026-11-28').all('td').find((td) => td.className === 'col-due');
+    assert.equal(due?.textContent, '20 November 2026Terlambat');
+  });
+
+  test("today is the computer's local day", () => {
+    assert.equal(localToday(new Date(2026, 10, 28, 23, 59)), '2026-11-28');
+    assert.equal(localToday(new Date(2027, 0, 5, 0, 1)), '2027-01-05');
   });
 });
