@@ -69,7 +69,7 @@ test: deps-test
 fmt:
 	cargo fmt --all
 
-lint: deps-build npm-deps
+lint: deps-build
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets -- -D warnings
 

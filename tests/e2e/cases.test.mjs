@@ -74,6 +74,26 @@ describe('case list window', () => {
     assert.equal((await browser.$$('#cases-table img')).length, 0);
   });
 
+  test('the page runs under the strict CSP with a frozen Object.prototype', async () => {
+    const result = await browser.execute(() => {
+      let evalRuns;
+      try {
+        evalRuns = (0, eval)('1 + 1') === 2;
+      } catch {
+        evalRuns = false;
+      }
+      const script = document.createElement('script');
+      script.textContent = 'document.body.dataset.inlineRan = "yes"';
+      document.head.appendChild(script);
+      return {
+        evalRuns,
+        inlineRan: document.body.dataset.inlineRan === 'yes',
+        frozen: Object.isFrozen(Object.prototype),
+      };
+    });
+    assert.deepEqual(result, { evalRuns: false, inlineRan: false, frozen: true });
+  });
+
   test('a screenshot of the window at 1366×768', async () => {
     const file = await screenshot(browser, 'cases');
     assert.deepEqual(pngSize(file), { width: 1366, height: 768 });

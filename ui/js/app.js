@@ -81,6 +81,13 @@ async function start() {
     showError(info.db_error);
     return;
   }
+  if (!info.office) {
+    one('#cases').before(
+      h('p', { class: 'notice', id: 'setup-note', role: 'note' },
+        h('span', { 'data-i18n': 'app.office.setup' }, t('app.office.setup')), ' ',
+        h('code', {}, `petromaks --db "${info.db_path}" init`)),
+    );
+  }
   cases = mountCases(showError);
   await cases.reload();
   one('#case-query').focus();
