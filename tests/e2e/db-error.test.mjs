@@ -35,4 +35,11 @@ test('a damaged database shows a clear error in the window', async () => {
   assert.ok(text.includes('damaged.sqlite'), text);
   assert.equal(await browser.$('#cases-table').isExisting(), false);
   await screenshot(browser, 'db-error');
+
+  await browser.$('#language-toggle').click();
+  await browser.waitUntil(async () => (await browser.$('#app-error h2').getText()) === 'Something went wrong', {
+    timeout: 5_000,
+    timeoutMsg: 'the error was not said again in English',
+  });
+  assert.match(await browser.$('#app-error').getText(), /The database could not be opened/);
 });

@@ -15,6 +15,12 @@ const LANGUAGE_KEY = 'petromaks.language';
 /** @type {api.AppInfo | null} */
 let info = null;
 
+/**
+ * The error on screen, if any, so a language switch can say it again in the other language.
+ * @type {api.CommandError | null}
+ */
+let shownError = null;
+
 /** Writes every `data-i18n*` string of the static page in the current language. */
 function translatePage() {
   document.documentElement.lang = language();
@@ -58,6 +64,7 @@ function showError(error) {
     ),
   );
   document.body.dataset.error = error.code;
+  shownError = error;
 }
 
 async function start() {
@@ -68,7 +75,8 @@ async function start() {
   one('#language-toggle').addEventListener('click', () => {
     localStorage.setItem(LANGUAGE_KEY, setLanguage(language() === 'id' ? 'en' : 'id'));
     translatePage();
-    cases?.translate();
+    if (shownError) showError(shownError);
+    else cases?.translate();
   });
   try {
     info = await api.appInfo();
