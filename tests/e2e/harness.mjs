@@ -141,18 +141,30 @@ export function openSession() {
 }
 
 /**
- * Starts everything for one test file: display, driver with `PETROMAKS_DB=db`, session.
+ * Starts everything for one test file: display, driver with `PETROMAKS_DB=db` and private XDG folders,
+ * session.
  * @param {string} db
  */
 export async function launchApp(db) {
+  // The webview keeps local storage (the language choice) and caches under the XDG folders: give every
+  // run its own, so no test sees what an earlier one left behind.
+  const home = tempDir();
+  const env = {
+    PETROMAKS_DB: db,
+    XDG_DATA_HOME: path.join(home.dir, 'data'),
+    XDG_CONFIG_HOME: path.join(home.dir, 'config'),
+    XDG_CACHE_HOME: path.join(home.dir, 'cache'),
+  };
   const display = await ensureDisplay();
-  const driver = await startDriver({ PETROMAKS_DB: db });
+  let driver;
   let browser;
   try {
+    driver = await startDriver(env);
     browser = await openSession();
   } catch (error) {
-    await driver.stop();
+    await driver?.stop();
     await display.stop();
+    home.remove();
     throw error;
   }
   return {
@@ -163,6 +175,7 @@ export async function launchApp(db) {
       } finally {
         await driver.stop();
         await display.stop();
+        home.remove();
       }
     },
   };
