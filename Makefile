@@ -58,8 +58,9 @@ test: deps-test
 	@mkdir -p target && : > target/phase-times.txt
 	@$(PHASE) "core tests (cargo test)" cargo test --quiet
 	@$(PHASE) "ui unit tests (node)" node --test ui/tests
-	@$(PHASE) "build desktop app" cargo build -p petromaks-desktop
-	@$(PHASE) "build cli" cargo build --bin petromaks
+	@# One cargo invocation for both binaries: built apart, the CLI would see other features of shared crates
+	@# than with Tauri in the graph and recompile printpdf, rusqlite and friends (~3 min cold).
+	@$(PHASE) "build desktop app and cli" cargo build -p petromaks-desktop -p petromaks --bins
 	@$(PHASE) "desktop unit tests" cargo test --quiet -p petromaks-desktop
 	@$(PHASE) "end-to-end tests (Xvfb)" $(XVFB) node --test --test-concurrency=1 tests/e2e
 	@echo "==> all phases passed"; cat target/phase-times.txt

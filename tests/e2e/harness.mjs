@@ -36,7 +36,18 @@ export function cli(db, ...args) {
 /** A fresh temporary directory, removed by the returned `remove()`. */
 export function tempDir() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'petromaks-e2e-'));
-  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    remove() {
+      // The webview's helper processes can still be writing for a moment after the session ends; a temp
+      // folder left behind is not a test failure.
+      try {
+        rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+      } catch (error) {
+        console.warn(`could not remove ${dir}: ${error}`);
+      }
+    },
+  };
 }
 
 function portOpen(port) {
@@ -146,14 +157,14 @@ export function openSession() {
  * @param {string} db
  */
 export async function launchApp(db) {
-  // The webview keeps local storage (the language choice) and caches under the XDG folders: give every
-  // run its own, so no test sees what an earlier one left behind.
+  // The webview keeps local storage (the language choice) under the XDG data folder: give every run its
+  // own, so no test sees what an earlier one left behind. (The cache folder stays shared: Mesa's shader
+  // cache is harmless there and written until the last helper process exits.)
   const home = tempDir();
   const env = {
     PETROMAKS_DB: db,
     XDG_DATA_HOME: path.join(home.dir, 'data'),
     XDG_CONFIG_HOME: path.join(home.dir, 'config'),
-    XDG_CACHE_HOME: path.join(home.dir, 'cache'),
   };
   const display = await ensureDisplay();
   let driver;
