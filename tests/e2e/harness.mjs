@@ -6,7 +6,7 @@
 // it can stop WebKitWebDriver too.
 
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,7 @@ const TARGET = process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TAR
 export const CLI = path.join(TARGET, 'debug', 'petromaks');
 export const APP = path.join(TARGET, 'debug', 'petromaks-desktop');
 export const SCREENSHOTS = path.join(TARGET, 'screenshots');
+export const LOGS = path.join(TARGET, 'e2e-logs');
 
 const DRIVER_PORT = 4444;
 const NATIVE_DRIVER_PORT = 4445;
@@ -104,23 +105,70 @@ export async function ensureDisplay() {
 }
 
 /**
- * Starts tauri-driver with extra environment for the app (e.g. `PETROMAKS_DB`) and waits for its port.
- * @param {Record<string, string>} env
+ * Processes of the app binary started with `PETROMAKS_DB=db` (Linux /proc): the app this test launched,
+ * and nothing else.
+ * @param {string} db
+ * @returns {number[]}
  */
-export async function startDriver(env) {
+function appProcesses(db) {
+  const marker = `PETROMAKS_DB=${db}`;
+  const found = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readlinkSync(`/proc/${entry}/exe`) !== APP) continue;
+      if (readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0').includes(marker)) found.push(Number(entry));
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return found;
+}
+
+/**
+ * Ends (SIGTERM, by pid) an app this test launched that outlived its WebDriver session. Seldom needed, but
+ * a survivor would keep its output pipes open and hang the test runner.
+ * @param {string} db
+ */
+async function stopStrayApp(db) {
+  const stray = appProcesses(db);
+  if (stray.length === 0) return;
+  console.warn(`the app outlived its session (pid ${stray.join(', ')}); sending SIGTERM`);
+  for (const pid of stray) {
+    try {
+      process.kill(pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+  await waitFor('the app to exit', () => appProcesses(db).length === 0, 10_000);
+}
+
+/**
+ * Starts tauri-driver with extra environment for the app (e.g. `PETROMAKS_DB`) and waits for its port.
+ * Its output (and WebKitWebDriver's and the app's) goes to a log file under target/e2e-logs/, never to our
+ * own pipes, which a lingering child could hold open.
+ * @param {Record<string, string>} env
+ * @param {string} logName
+ */
+export async function startDriver(env, logName = 'tauri-driver') {
   for (const port of [DRIVER_PORT, NATIVE_DRIVER_PORT]) {
     if (await portOpen(port)) {
       throw new Error(`port ${port} is in use: another tauri-driver or WebKitWebDriver is still running`);
     }
   }
   if (!existsSync(APP)) throw new Error(`${APP} is missing: run cargo build -p petromaks-desktop`);
+  mkdirSync(LOGS, { recursive: true });
+  const logFile = path.join(LOGS, `${logName}.log`);
+  const log = openSync(logFile, 'w');
   const driver = spawn('tauri-driver', [], {
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', log, log],
   });
+  closeSync(log);
   const failed = new Promise((_, reject) => {
     driver.once('error', reject);
-    driver.once('exit', (code) => reject(new Error(`tauri-driver exited early (${code})`)));
+    driver.once('exit', (code) => reject(new Error(`tauri-driver exited early (${code}); see ${logFile}`)));
   });
   await Promise.race([waitFor('tauri-driver on port 4444', () => portOpen(DRIVER_PORT), 30_000), failed]);
   failed.catch(() => {});
@@ -153,10 +201,11 @@ export function openSession() {
 
 /**
  * Starts everything for one test file: display, driver with `PETROMAKS_DB=db` and private XDG folders,
- * session.
+ * session. `close()` ends them all, the app included.
  * @param {string} db
+ * @param {string} [logName] name of the driver's log file under target/e2e-logs/
  */
-export async function launchApp(db) {
+export async function launchApp(db, logName = path.basename(db, '.sqlite')) {
   // The webview keeps local storage (the language choice) under the XDG data folder: give every run its
   // own, so no test sees what an earlier one left behind. (The cache folder stays shared: Mesa's shader
   // cache is harmless there and written until the last helper process exits.)
@@ -170,10 +219,11 @@ export async function launchApp(db) {
   let driver;
   let browser;
   try {
-    driver = await startDriver(env);
+    driver = await startDriver(env, logName);
     browser = await openSession();
   } catch (error) {
     await driver?.stop();
+    await stopStrayApp(db);
     await display.stop();
     home.remove();
     throw error;
@@ -185,6 +235,7 @@ export async function launchApp(db) {
         await browser.deleteSession();
       } finally {
         await driver.stop();
+        await stopStrayApp(db);
         await display.stop();
         home.remove();
       }
