@@ -20,6 +20,8 @@ TEST_PACKAGES := xvfb xauth imagemagick x11-utils webkit2gtk-driver fonts-dejavu
 	zbar-tools sqlite3
 
 XVFB := xvfb-run -a -s '-screen 0 1366x768x24'
+# A last guard so a stuck window can never hang `make test` (the suite itself takes well under a minute).
+E2E_TIMEOUT := timeout --signal=TERM 900
 PHASE := scripts/phase
 
 .PHONY: help run test lint fmt bench deps-build deps-test npm-deps tauri-driver clean-e2e
@@ -62,7 +64,7 @@ test: deps-test
 	@# than with Tauri in the graph and recompile printpdf, rusqlite and friends (~3 min cold).
 	@$(PHASE) "build desktop app and cli" cargo build -p petromaks-desktop -p petromaks --bins
 	@$(PHASE) "desktop unit tests" cargo test --quiet -p petromaks-desktop
-	@$(PHASE) "end-to-end tests (Xvfb)" $(XVFB) node --test --test-concurrency=1 tests/e2e
+	@$(PHASE) "end-to-end tests (Xvfb)" $(E2E_TIMEOUT) $(XVFB) node --test --test-concurrency=1 tests/e2e
 	@echo "==> all phases passed"; cat target/phase-times.txt
 
 ## Code quality ----------------------------------------------------------------------------------------
