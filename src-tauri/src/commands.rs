@@ -41,6 +41,9 @@ pub fn app_info(db: State<'_, Database>) -> Result<AppInfo, CommandError> {
 
 /// Cases matching `filter` (status, free-text query, limit), newest first as the core orders them.
 #[tauri::command(async)]
-pub fn list_cases(db: State<'_, Database>, filter: CaseFilter) -> Result<Vec<CaseSummary>, CommandError> {
+pub fn list_cases(
+    db: State<'_, Database>,
+    filter: CaseFilter,
+) -> Result<Vec<CaseSummary>, CommandError> {
     db.with(|conn| cases::list(conn, &filter))
 }

@@ -19,18 +19,30 @@ pub struct CommandError {
 impl CommandError {
     /// The database could not be opened at start-up: every data command answers with this.
     pub fn db_unavailable(message: impl Into<String>) -> Self {
-        CommandError { code: "db_unavailable", message: message.into(), field: None }
+        CommandError {
+            code: "db_unavailable",
+            message: message.into(),
+            field: None,
+        }
     }
 
     /// A failure of the shell itself (a poisoned lock after a panic in another command).
     pub fn internal(message: impl Into<String>) -> Self {
-        CommandError { code: "internal", message: message.into(), field: None }
+        CommandError {
+            code: "internal",
+            message: message.into(),
+            field: None,
+        }
     }
 }
 
 impl From<petromaks::Error> for CommandError {
     fn from(error: petromaks::Error) -> Self {
-        CommandError { code: error.code(), message: error.to_string(), field: error.field() }
+        CommandError {
+            code: error.code(),
+            message: error.to_string(),
+            field: error.field(),
+        }
     }
 }
 
@@ -48,7 +60,8 @@ mod tests {
 
     #[test]
     fn core_errors_keep_code_message_and_field() {
-        let error: CommandError = petromaks::Error::invalid("nik", "NIK must have 16 digits").into();
+        let error: CommandError =
+            petromaks::Error::invalid("nik", "NIK must have 16 digits").into();
         assert_eq!(error.code, "invalid");
         assert_eq!(error.field, Some("nik"));
         assert_eq!(error.message, "NIK must have 16 digits");

@@ -14,12 +14,18 @@ fn main() {
             // The same file as the CLI: `PETROMAKS_DB` or the OS app-data folder, never Tauri's own.
             let db = state::Database::open(petromaks::db::default_path());
             if let Some(error) = db.open_error() {
-                eprintln!("petromaks-desktop: the database is unavailable: {}", error.message);
+                eprintln!(
+                    "petromaks-desktop: the database is unavailable: {}",
+                    error.message
+                );
             }
             app.manage(db);
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![commands::app_info, commands::list_cases])
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::list_cases
+        ])
         .run(tauri::generate_context!());
     if let Err(error) = app {
         eprintln!("petromaks-desktop: {error}");

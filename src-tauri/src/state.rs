@@ -20,9 +20,9 @@ pub struct Database {
 impl Database {
     /// Opens (creating and migrating if needed) the database at `path`; a failure is kept, not raised.
     pub fn open(path: PathBuf) -> Self {
-        let conn = db::open(&path).map(Mutex::new).map_err(|error| {
-            CommandError::db_unavailable(format!("{}: {error}", path.display()))
-        });
+        let conn = db::open(&path)
+            .map(Mutex::new)
+            .map_err(|error| CommandError::db_unavailable(format!("{}: {error}", path.display())));
         Database { path, conn }
     }
 
@@ -42,9 +42,9 @@ impl Database {
         work: impl FnOnce(&mut Connection) -> petromaks::Result<T>,
     ) -> Result<T, CommandError> {
         let conn = self.conn.as_ref().map_err(Clone::clone)?;
-        let mut conn = conn
-            .lock()
-            .map_err(|_| CommandError::internal("an earlier command failed while holding the database"))?;
+        let mut conn = conn.lock().map_err(|_| {
+            CommandError::internal("an earlier command failed while holding the database")
+        })?;
         work(&mut conn).map_err(Into::into)
     }
 }
@@ -64,14 +64,22 @@ mod tests {
     }
 
     #[test]
-    fn a_damaged_file_is_kept_as_an_error_for_every_command() -> Result<(), Box<dyn std::error::Error>> {
+    fn a_damaged_file_is_kept_as_an_error_for_every_command(
+    ) -> Result<(), Box<dyn std::error::Error>> {
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("damaged.sqlite");
-        std::fs::write(&path, b"this is not a SQLite database, just some bytes that pretend")?;
+        std::fs::write(
+            &path,
+            b"this is not a SQLite database, just some bytes that pretend",
+        )?;
         let db = Database::open(path.clone());
         let error = db.open_error().cloned().ok_or("expected an open error")?;
         assert_eq!(error.code, "db_unavailable");
-        assert!(error.message.contains("damaged.sqlite"), "{}", error.message);
+        assert!(
+            error.message.contains("damaged.sqlite"),
+            "{}",
+            error.message
+        );
         assert_eq!(db.with(|_| Ok(())), Err(error));
         assert_eq!(db.path(), path);
         Ok(())
