@@ -229,9 +229,10 @@ pub fn receipt_doc(conn: &Connection, id: CaseId) -> Result<ReceiptDoc> {
             (
                 "Diterima Pada".into(),
                 format!(
-                    "{}, pukul {} WIB",
+                    "{}, pukul {} {}",
                     format::tanggal(local.date_naive()),
-                    local.format("%H.%M")
+                    local.format("%H.%M"),
+                    format::zone(o.utc_offset_minutes)
                 ),
             ),
             ("Standar Waktu".into(), due),

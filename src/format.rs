@@ -91,6 +91,16 @@ fn words(n: u64) -> String {
     }
 }
 
+/// The Indonesian time-zone name for an office's UTC offset (WIB, WITA, WIT), or `UTC+h` elsewhere.
+pub fn zone(offset_minutes: i32) -> String {
+    match offset_minutes {
+        420 => "WIB".into(),
+        480 => "WITA".into(),
+        540 => "WIT".into(),
+        m => format!("UTC{:+}", m / 60),
+    }
+}
+
 /// Title case for an office name inside a sentence, keeping Indonesian conjunctions small.
 pub fn title_case(s: &str) -> String {
     s.split_whitespace()

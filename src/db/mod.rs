@@ -20,13 +20,16 @@ pub const DB_ENV: &str = "PETROMAKS_DB";
 /// How long a writer waits for another process's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// Append-only: a shipped migration is never edited; a schema change is a new entry with a test.
-static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
-    Migrations::new(vec![
+/// Append-only: a shipped migration is never edited; a schema change is a new entry at the end, with a test.
+fn migration_list() -> Vec<M<'static>> {
+    vec![
         M::up(include_str!("migrations/0001_schema.sql")),
         M::up_with_hook("", seed::reference_data),
-    ])
-});
+    ]
+}
+
+static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(migration_list()));
 
 /// The migrations, for the validation test and for reporting the schema version.
 pub fn migrations() -> &'static Migrations<'static> {
@@ -35,7 +38,7 @@ pub fn migrations() -> &'static Migrations<'static> {
 
 /// The schema version a fully migrated database has.
 pub fn latest_version() -> usize {
-    2
+    migration_list().len()
 }
 
 /// Where the desktop app and the CLI keep their data: `PETROMAKS_DB` if set, else the OS app-data folder.
