@@ -1,9 +1,10 @@
 // End-to-end harness: a temporary database filled by the CLI, a headless display, tauri-driver (which starts
 // WebKitWebDriver and the real app) and a webdriverio session on the app's window.
 //
-// The ports are fixed (tauri-driver 4444, WebKitWebDriver 4445): run one test file at a time
-// (`node --test --test-concurrency=1 tests/e2e`). tauri-driver is stopped with SIGTERM, never SIGKILL, so
-// it can stop WebKitWebDriver too.
+// Each launch picks two free ports for tauri-driver and WebKitWebDriver (instead of the fixed 4444/4445), so a
+// second checkout testing on the same machine does not collide; the files still run one at a time
+// (`node --test --test-concurrency=1 tests/e2e`) to keep the load of one app at a time. tauri-driver is stopped
+// with SIGTERM, never SIGKILL, so it can stop WebKitWebDriver too.
 
 import { execFileSync, spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
@@ -22,8 +23,6 @@ export const APP = path.join(TARGET, 'debug', 'petromaks-desktop');
 export const SCREENSHOTS = path.join(TARGET, 'screenshots');
 export const LOGS = path.join(TARGET, 'e2e-logs');
 
-const DRIVER_PORT = 4444;
-const NATIVE_DRIVER_PORT = 4445;
 
 /**
  * Runs the petromaks CLI on a database and returns its standard output.
@@ -49,6 +48,19 @@ export function tempDir() {
       }
     },
   };
+}
+
+/** A TCP port nobody listens on right now. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 function portOpen(port) {
@@ -152,16 +164,14 @@ async function stopStrayApp(db) {
  * @param {string} logName
  */
 export async function startDriver(env, logName = 'tauri-driver') {
-  for (const port of [DRIVER_PORT, NATIVE_DRIVER_PORT]) {
-    if (await portOpen(port)) {
-      throw new Error(`port ${port} is in use: another tauri-driver or WebKitWebDriver is still running`);
-    }
-  }
   if (!existsSync(APP)) throw new Error(`${APP} is missing: run cargo build -p petromaks-desktop`);
+  const port = await freePort();
+  let nativePort = await freePort();
+  while (nativePort === port) nativePort = await freePort();
   mkdirSync(LOGS, { recursive: true });
   const logFile = path.join(LOGS, `${logName}.log`);
   const log = openSync(logFile, 'w');
-  const driver = spawn('tauri-driver', [], {
+  const driver = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', log, log],
   });
@@ -170,25 +180,29 @@ export async function startDriver(env, logName = 'tauri-driver') {
     driver.once('error', reject);
     driver.once('exit', (code) => reject(new Error(`tauri-driver exited early (${code}); see ${logFile}`)));
   });
-  await Promise.race([waitFor('tauri-driver on port 4444', () => portOpen(DRIVER_PORT), 30_000), failed]);
+  await Promise.race([waitFor(`tauri-driver on port ${port}`, () => portOpen(port), 30_000), failed]);
   failed.catch(() => {});
   driver.removeAllListeners('exit');
   return {
+    port,
     async stop() {
       driver.kill('SIGTERM');
       if (!(await exited(driver, 15_000))) {
         console.error('tauri-driver did not stop within 15 s after SIGTERM; leaving it (no SIGKILL)');
       }
-      await waitFor('WebKitWebDriver to release its port', async () => !(await portOpen(NATIVE_DRIVER_PORT)), 10_000);
+      await waitFor('WebKitWebDriver to release its port', async () => !(await portOpen(nativePort)), 10_000);
     },
   };
 }
 
-/** Opens a WebDriver session on the app's main window. */
-export function openSession() {
+/**
+ * Opens a WebDriver session on the app's main window through the tauri-driver on `port`.
+ * @param {number} port
+ */
+export function openSession(port) {
   return remote({
     hostname: '127.0.0.1',
-    port: DRIVER_PORT,
+    port,
     logLevel: 'warn',
     connectionRetryCount: 0,
     capabilities: {
@@ -220,7 +234,7 @@ export async function launchApp(db, logName = path.basename(db, '.sqlite')) {
   let browser;
   try {
     driver = await startDriver(env, logName);
-    browser = await openSession();
+    browser = await openSession(driver.port);
   } catch (error) {
     await driver?.stop();
     await stopStrayApp(db);
