@@ -40,10 +40,11 @@ deps-test: deps-build
 	@scripts/ensure-apt $(TEST_PACKAGES)
 	@$(MAKE) --no-print-directory npm-deps tauri-driver
 
-# npm ci only when package-lock.json changed since the last install.
+# npm ci only when package-lock.json changed since the last install. No install scripts: the tools need none,
+# and webdriverio's optional browser-driver packages would try to download binaries.
 npm-deps: node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm ci --no-audit --no-fund --ignore-scripts
 	@touch $@
 
 tauri-driver:
