@@ -5,7 +5,7 @@
 #   make test    core tests, UI unit tests, desktop build, end-to-end tests in a headless window
 #   make lint    rustfmt check and clippy with warnings as errors
 #   make fmt     format the Rust code
-#   make bench   the core's benchmark (once the CLI has one)
+#   make bench   register cases and print certificates on a scratch database, timed (release build)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -24,7 +24,7 @@ XVFB := xvfb-run -a -s '-screen 0 1366x768x24'
 E2E_TIMEOUT := timeout --signal=TERM 900
 PHASE := scripts/phase
 
-.PHONY: help run test lint fmt bench deps-build deps-test npm-deps tauri-driver clean-e2e
+.PHONY: help run test lint fmt bench deps-build deps-test npm-deps tauri-driver
 
 help:
 	@sed -n 's/^#   //p' Makefile
