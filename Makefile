@@ -6,6 +6,7 @@
 #   make lint    rustfmt check and clippy with warnings as errors
 #   make fmt     format the Rust code
 #   make bench   register cases and print certificates on a scratch database, timed (release build)
+#   make package release build and the .deb and .rpm under target/release/bundle/ (~10-16 min cold)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -24,7 +25,7 @@ XVFB := xvfb-run -a -s '-screen 0 1366x768x24'
 E2E_TIMEOUT := timeout --signal=TERM 900
 PHASE := scripts/phase
 
-.PHONY: help run test lint fmt bench deps-build deps-test npm-deps tauri-driver
+.PHONY: help run test lint fmt bench package deps-build deps-test npm-deps tauri-driver
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -79,3 +80,8 @@ lint: deps-build
 
 bench: deps-build
 	cargo run --release --bin petromaks -- bench
+
+## Package ---------------------------------------------------------------------------------------------
+
+package: deps-build npm-deps
+	npx tauri build
