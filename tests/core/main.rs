@@ -11,3 +11,4 @@ mod numbering;
 mod pdf;
 mod schema;
 mod sla;
+mod verification;
