@@ -2,6 +2,7 @@
 
 mod support;
 
+mod batch;
 mod cli;
 mod concurrency;
 mod hostile;
@@ -9,6 +10,7 @@ mod identity;
 mod lifecycle;
 mod numbering;
 mod pdf;
+mod printer;
 mod schema;
 mod sla;
 mod verification;
