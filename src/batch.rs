@@ -7,8 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::cases::CaseId;
 use crate::documents::{self, PRINTERS};
+use crate::print::EnvelopeLabel;
 use crate::users::Actor;
-use crate::{db, print, Error, Result};
+use crate::{applicants, cases, db, print, Error, Result};
 
 /// Which issued permits a batch prints. New ways to choose (a van trip) are new variants.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -141,4 +142,28 @@ pub fn print_batch(
     let pdf = print::certificates_pdf(&docs, now)?;
     tx.commit()?;
     Ok(Some(PrintedBatch { pdf, cases, copies }))
+}
+
+/// The envelope label sheet for the permits of a selection, in the batch's order. Reading only: labels are
+/// not the permit, so printing them is not logged.
+pub fn labels(conn: &Connection, sel: &Selection, now: DateTime<Utc>) -> Result<Vec<u8>> {
+    let labels = select(conn, sel)?
+        .into_iter()
+        .map(|id| {
+            let case = cases::get(conn, id)?;
+            let ap = applicants::get(conn, case.applicant_id)?;
+            let village = ap
+                .village
+                .as_deref()
+                .map(|v| format!(", Desa/Kel. {v}"))
+                .unwrap_or_default();
+            Ok(EnvelopeLabel {
+                name: ap.name,
+                address: format!("{}{village}", ap.address),
+                registration_line: format!("No. Reg: {}", case.registration_number),
+                permit_line: format!("No. Izin: {}", case.permit_number.as_deref().unwrap_or("-")),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    print::labels_pdf(&labels, now)
 }

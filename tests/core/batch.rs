@@ -228,3 +228,48 @@ fn the_holder_photo_is_printed_and_only_pngs_are_accepted() {
         "the photo is on the page: {list}"
     );
 }
+
+#[test]
+fn envelope_labels_fit_fourteen_to_a_sheet_and_cut_what_is_too_long() {
+    let mut o = support::office();
+    let long = "Raden Ayu Siti Nurhaliza Kusumawardhani Putri Mahardhika Ningrum Sekar Arum Wulandari Purnamasari Dewi Kartika Sari";
+    let mut regs = Vec::new();
+    for i in 0..15 {
+        let name = if i == 0 {
+            long.to_string()
+        } else {
+            format!("Pemohon {i}")
+        };
+        let id = o.issued_case(&format!("16070145089000{:02}", i + 1), &name);
+        regs.push(
+            petromaks::cases::get(&o.conn, id)
+                .expect("case")
+                .registration_number,
+        );
+    }
+    let sel = Selection::Village {
+        code: "16.07.01.2001".into(),
+    };
+    let before = fingerprint(&o.path);
+    let pdf = batch::labels(&o.conn, &sel, monday()).expect("labels");
+    assert_eq!(fingerprint(&o.path), before, "labels are not logged");
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("labels.pdf");
+    std::fs::write(&path, &pdf).expect("write");
+    check_pdf(&path);
+    let info = Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo");
+    assert!(String::from_utf8_lossy(&info.stdout).contains("Pages:           2"));
+    let text = pdf_text(&path);
+    for reg in &regs {
+        assert!(text.contains(reg.as_str()), "{reg} missing");
+    }
+    assert!(text.contains("Raden Ayu Siti"), "{text}");
+    assert!(
+        text.contains('…'),
+        "the long name is cut with an ellipsis: {text}"
+    );
+    assert!(!text.contains("Purnamasari Dewi Kartika Sari"), "{text}");
+}

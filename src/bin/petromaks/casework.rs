@@ -417,6 +417,8 @@ pub enum PrintCmd {
     },
     /// One PDF with the certificates of many issued permits (for a van trip or the counter).
     Batch(crate::papers::BatchArgs),
+    /// Envelope labels (name, village, registration and permit numbers) for the same choice of permits.
+    Labels(crate::papers::BatchArgs),
     /// The receipt (tanda terima) of a registered case.
     Receipt {
         case: String,
@@ -429,6 +431,7 @@ pub fn print(ctx: &Ctx, c: PrintCmd) -> Result<()> {
     let mut conn = ctx.open()?;
     let (bytes, out) = match c {
         PrintCmd::Batch(a) => return crate::papers::print_batch(ctx, a),
+        PrintCmd::Labels(a) => return crate::papers::print_labels(ctx, a),
         PrintCmd::Certificate {
             case,
             out,

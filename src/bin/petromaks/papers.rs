@@ -28,26 +28,45 @@ pub struct BatchArgs {
     out: PathBuf,
 }
 
+fn selection(conn: &rusqlite::Connection, a: &BatchArgs) -> Result<Selection> {
+    Ok(
+        match (a.village.clone(), a.from.zip(a.to), a.case.is_empty()) {
+            (Some(code), None, true) => Selection::Village { code },
+            (None, Some((from, to)), true) => Selection::IssuedBetween { from, to },
+            (None, None, false) => Selection::Cases {
+                ids: a
+                    .case
+                    .iter()
+                    .map(|c| resolve(conn, c))
+                    .collect::<Result<_>>()?,
+            },
+            _ => {
+                return Err(Error::invalid(
+                    "selection",
+                    "choose the permits with one of --village, --from/--to or --case",
+                ))
+            }
+        },
+    )
+}
+
+/// `print labels …`: the envelope label sheet for the same selection as a batch.
+pub fn print_labels(ctx: &Ctx, a: BatchArgs) -> Result<()> {
+    let conn = ctx.open()?;
+    let sel = selection(&conn, &a)?;
+    let pdf = batch::labels(&conn, &sel, ctx.now)?;
+    std::fs::write(&a.out, &pdf)?;
+    let v = serde_json::json!({ "out": a.out, "bytes": pdf.len() });
+    ctx.out.show(&v, || {
+        format!("wrote {} ({} bytes)", a.out.display(), pdf.len())
+    });
+    Ok(())
+}
+
 pub fn print_batch(ctx: &Ctx, a: BatchArgs) -> Result<()> {
     let mut conn = ctx.open()?;
     let actor = ctx.actor(&conn)?;
-    let sel = match (a.village, a.from.zip(a.to), a.case.is_empty()) {
-        (Some(code), None, true) => Selection::Village { code },
-        (None, Some((from, to)), true) => Selection::IssuedBetween { from, to },
-        (None, None, false) => Selection::Cases {
-            ids: a
-                .case
-                .iter()
-                .map(|c| resolve(&conn, c))
-                .collect::<Result<_>>()?,
-        },
-        _ => {
-            return Err(Error::invalid(
-                "selection",
-                "choose the permits with one of --village, --from/--to or --case",
-            ))
-        }
-    };
+    let sel = selection(&conn, &a)?;
     let printed = batch::print_batch(&mut conn, &actor, ctx.now, &sel, &mut |_, _| true)?
         .ok_or_else(|| Error::invalid("selection", "the batch was cancelled"))?;
     std::fs::write(&a.out, &printed.pdf)?;
