@@ -273,3 +273,75 @@ fn envelope_labels_fit_fourteen_to_a_sheet_and_cut_what_is_too_long() {
     );
     assert!(!text.contains("Purnamasari Dewi Kartika Sari"), "{text}");
 }
+
+#[test]
+fn a_certificate_of_every_seeded_permit_type_carries_every_field() {
+    let mut o = support::office();
+    let types = petromaks::permit_types::list(&o.conn).expect("types");
+    assert!(types.len() >= 6, "the seed catalogue");
+    let (clerk, verifier, signer) = (o.clerk.clone(), o.verifier.clone(), o.signer.clone());
+    let dir = tempfile::tempdir().expect("dir");
+    for (i, t) in types.iter().enumerate() {
+        let mut case = support::sipd(
+            &format!("16070145089000{:02}", i + 1),
+            &format!("Pemegang {}", t.code),
+        );
+        case.permit_type = t.code.clone();
+        case.received = t.requirements.iter().map(|r| r.position).collect();
+        case.details = t
+            .fields
+            .iter()
+            .map(|f| {
+                let v = match f.kind.as_str() {
+                    "date" => "2027-03-15".to_string(),
+                    "number" => "42".to_string(),
+                    "choice" => f.choices[0].clone(),
+                    _ => format!("Isian {} {}", t.code, f.key),
+                };
+                (f.key.clone(), v)
+            })
+            .collect();
+        let id =
+            petromaks::cases::register(&mut o.conn, &clerk, monday(), &case).expect("register");
+        o.step(&verifier, id, petromaks::cases::Status::Verified, None)
+            .expect("verify");
+        o.step(&signer, id, petromaks::cases::Status::Approved, None)
+            .expect("approve");
+        o.step(&signer, id, petromaks::cases::Status::Issued, None)
+            .expect("issue");
+        let p =
+            documents::print_certificate(&mut o.conn, &clerk, monday(), id, true).expect("print");
+        let path = dir.path().join(format!("{}.pdf", t.code));
+        std::fs::write(&path, &p.pdf).expect("write");
+        check_pdf(&path);
+        // Join wrapped lines so a value broken across two lines still matches.
+        let text = pdf_text(&path)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let number = petromaks::cases::get(&o.conn, id)
+            .expect("case")
+            .permit_number
+            .expect("number");
+        let mut want = vec![
+            t.title.to_uppercase(),
+            number,
+            format!("Pemegang {}", t.code),
+        ];
+        for f in &t.fields {
+            want.push(f.label.clone());
+            want.push(match f.kind.as_str() {
+                "date" => "15 Maret 2027".to_string(),
+                "number" => "42".to_string(),
+                "choice" => f.choices[0].clone(),
+                _ => format!("Isian {} {}", t.code, f.key),
+            });
+        }
+        want.extend(t.tembusan.iter().cloned());
+        want.extend(t.conditions.iter().cloned());
+        for w in want {
+            let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(text.contains(&w), "{}: {w:?} missing from {text}", t.code);
+        }
+    }
+}
