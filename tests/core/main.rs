@@ -9,6 +9,7 @@ mod hostile;
 mod identity;
 mod lifecycle;
 mod numbering;
+mod papers_cli;
 mod pdf;
 mod printer;
 mod schema;
