@@ -7,6 +7,7 @@ mod admin;
 mod bench;
 mod casework;
 mod output;
+mod papers;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -63,6 +64,20 @@ enum Command {
     Demo(admin::DemoArgs),
     /// Write a consistent copy of the database.
     Backup(admin::BackupArgs),
+    /// Check a certificate's QR code offline: genuine, tampered, unknown key, expired or revoked.
+    Verify(papers::VerifyArgs),
+    /// The office's QR verification key.
+    #[command(subcommand)]
+    Key(papers::KeyCmd),
+    /// Issued permits: revocation.
+    #[command(subcommand)]
+    Permit(papers::PermitCmd),
+    /// The office profile: the kop surat logo.
+    #[command(subcommand)]
+    Office(papers::OfficeCmd),
+    /// Printers (CUPS): list them, send a PDF.
+    #[command(subcommand)]
+    Printer(papers::PrinterCmd),
     /// Measure registering cases and printing certificates on a scratch database.
     Bench(bench::BenchArgs),
 }
@@ -114,6 +129,11 @@ fn run(cli: Cli) -> Result<()> {
         Command::Demo(a) => admin::demo(&ctx, a),
         Command::Backup(a) => admin::backup(&ctx, a),
         Command::Bench(a) => bench::run(&ctx, a),
+        Command::Verify(a) => papers::verify(&ctx, a),
+        Command::Key(c) => papers::key(&ctx, c),
+        Command::Permit(c) => papers::permit(&ctx, c),
+        Command::Office(c) => papers::office(&ctx, c),
+        Command::Printer(c) => papers::printers(&ctx, c),
     }
 }
 
