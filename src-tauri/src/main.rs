@@ -2,8 +2,11 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod account;
+mod casework;
 mod commands;
 mod error;
+mod session;
 mod state;
 
 use tauri::Manager;
@@ -20,11 +23,19 @@ fn main() {
                 );
             }
             app.manage(db);
+            app.manage(session::Session::default());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
-            commands::list_cases
+            commands::list_cases,
+            account::session_info,
+            account::first_run,
+            account::sign_in,
+            account::sign_out,
+            casework::case_detail,
+            casework::move_case,
+            casework::save_pdf
         ])
         .run(tauri::generate_context!());
     if let Err(error) = app {

@@ -106,3 +106,80 @@ export function appInfo() {
 export function listCases(filter = {}) {
   return call('list_cases', { filter });
 }
+
+/**
+ * A signed-in staff member as the Rust side keeps it (the webview never hands one back).
+ * @typedef {object} Actor
+ * @property {number} id
+ * @property {string} username
+ * @property {string} full_name
+ * @property {'admin' | 'clerk' | 'verifier' | 'signer' | 'courier'} role
+ */
+
+/**
+ * @typedef {object} SessionInfo
+ * @property {boolean} setup_needed the database is new: first-run setup comes first
+ * @property {Actor | null} user who is signed in
+ * @property {Record<string, string | number>} office_example a profile the setup form starts from
+ */
+
+/**
+ * Whether setup is needed and who is signed in.
+ * @returns {Promise<SessionInfo>}
+ */
+export function sessionInfo() {
+  return call('session_info');
+}
+
+/**
+ * First-run setup: the office profile and the first admin, who is then signed in.
+ * @param {Record<string, string | number>} office
+ * @param {{ username: string, full_name: string, password: string, nip: string | null, role: 'admin' }} admin
+ * @returns {Promise<Actor>}
+ */
+export function firstRun(office, admin) {
+  return call('first_run', { office, admin });
+}
+
+/**
+ * @param {string} username
+ * @param {string} password
+ * @returns {Promise<Actor>}
+ */
+export function signIn(username, password) {
+  return call('sign_in', { username, password });
+}
+
+/** Ends the session on the Rust side (sign-out and lock). @returns {Promise<void>} */
+export function signOut() {
+  return call('sign_out');
+}
+
+/**
+ * The case screen's data, with the steps the signed-in role may take (`moves`).
+ * @param {number} id
+ * @returns {Promise<any>}
+ */
+export function caseDetail(id) {
+  return call('case_detail', { id });
+}
+
+/**
+ * Takes one step as the signed-in user; answers with the case's new detail.
+ * @param {number} id
+ * @param {{ to: string, reason?: string | null }} step
+ * @returns {Promise<any>}
+ */
+export function moveCase(id, step) {
+  return call('move_case', { id, step });
+}
+
+/**
+ * Saves the certificate or the receipt of a case as a PDF in the documents folder; answers its path.
+ * @param {number} id
+ * @param {'certificate' | 'receipt'} kind
+ * @returns {Promise<string>}
+ */
+export function savePdf(id, kind) {
+  return call('save_pdf', { id, kind });
+}

@@ -74,7 +74,12 @@ export function caseTable(cases, filtered, today = localToday()) {
     h(
       'tr',
       { 'data-case-id': c.id, 'data-registration': c.registration_number },
-      h('td', { class: 'col-registration mono' }, c.registration_number),
+      h(
+        'td',
+        { class: 'col-registration mono' },
+        h('button', { type: 'button', class: 'link', 'data-open': c.id, 'aria-label': t('case.open', { number: c.registration_number }) },
+          c.registration_number),
+      ),
       h(
         'td',
         { class: 'col-applicant' },
@@ -116,9 +121,10 @@ function fillStatusOptions(select) {
 /**
  * Starts the screen: wires the search and loads the first page.
  * @param {(error: import('./api.js').CommandError) => void} onError shows an error the screen cannot handle
+ * @param {(id: number) => void} onOpen opens one case
  * @returns {{ reload: () => Promise<void>, translate: () => void }}
  */
-export function mountCases(onError) {
+export function mountCases(onError, onOpen) {
   const form = /** @type {HTMLFormElement} */ (one('#case-search'));
   const query = /** @type {HTMLInputElement} */ (one('#case-query'));
   const status = /** @type {HTMLSelectElement} */ (one('#case-status'));
@@ -136,7 +142,12 @@ export function mountCases(onError) {
     replace(body, caseTable(shown, filtered));
   }
 
-  async function reload() {
+  /**
+   * Reloads the list; `exact` opens the case at once when the text is its registration number (a barcode
+   * scanner types the number and Enter).
+   * @param {boolean} [exact]
+   */
+  async function reload(exact = false) {
     const mine = ++generation;
     /** @type {import('./api.js').CaseFilter} */
     const filter = { limit: PAGE_LIMIT };
@@ -150,6 +161,8 @@ export function mountCases(onError) {
       filtered = Boolean(filter.query || filter.status);
       render();
       document.body.dataset.casesLoaded = 'true';
+      const hit = exact ? cases.find((c) => c.registration_number.toUpperCase() === text.toUpperCase()) : undefined;
+      if (hit) onOpen(hit.id);
     } catch (error) {
       onError(/** @type {import('./api.js').CommandError} */ (error));
     }
@@ -158,7 +171,11 @@ export function mountCases(onError) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(timer);
-    void reload();
+    void reload(true);
+  });
+  body.addEventListener('click', (event) => {
+    const button = /** @type {HTMLElement} */ (event.target).closest('[data-open]');
+    if (button instanceof HTMLElement) onOpen(Number(button.dataset.open));
   });
   query.addEventListener('input', () => {
     clearTimeout(timer);
