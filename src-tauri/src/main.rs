@@ -6,6 +6,7 @@ mod account;
 mod casework;
 mod commands;
 mod error;
+mod register;
 mod session;
 mod state;
 
@@ -35,7 +36,10 @@ fn main() {
             account::sign_out,
             casework::case_detail,
             casework::move_case,
-            casework::save_pdf
+            casework::save_pdf,
+            register::check_nik,
+            register::permit_types,
+            register::register_case
         ])
         .run(tauri::generate_context!());
     if let Err(error) = app {

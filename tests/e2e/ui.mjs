@@ -63,6 +63,6 @@ export async function takeStep(browser, status, reason) {
  * @returns {Promise<string[]>}
  */
 export async function offeredSteps(browser) {
-  const buttons = await browser.$$('#case-actions [data-move]');
-  return Promise.all(buttons.map((b) => b.getAttribute('data-move')));
+  return browser.execute(() =>
+    [...document.querySelectorAll('#case-actions [data-move]')].map((b) => /** @type {HTMLElement} */ (b).dataset.move ?? ''));
 }

@@ -183,3 +183,29 @@ export function moveCase(id, step) {
 export function savePdf(id, kind) {
   return call('save_pdf', { id, kind });
 }
+
+/**
+ * What a NIK says (birth date, sex, areas, warnings) and the applicant already registered under it.
+ * @param {string} nik
+ * @returns {Promise<any>}
+ */
+export function checkNik(nik) {
+  return call('check_nik', { nik });
+}
+
+/**
+ * The active permit types with their checklists and fields.
+ * @returns {Promise<any[]>}
+ */
+export function permitTypes() {
+  return call('permit_types');
+}
+
+/**
+ * Registers a case as the signed-in user; answers its id, number and the saved receipt's path.
+ * @param {any} input the core's `NewCase`
+ * @returns {Promise<{ id: number, registration_number: string, receipt_path: string }>}
+ */
+export function registerCase(input) {
+  return call('register_case', { input });
+}

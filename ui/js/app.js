@@ -11,6 +11,7 @@ import { mountCases } from './cases.js';
 import { h, one, replace } from './dom.js';
 import { roleLabel } from './format.js';
 import { DEFAULT_LANGUAGE, language, setLanguage, t } from './i18n.js';
+import { showRegister } from './register.js';
 import { showSetup, showSignIn } from './session.js';
 
 const LANGUAGE_KEY = 'petromaks.language';
@@ -89,10 +90,10 @@ function showError(error) {
 
 /**
  * Shows one of the main area's screens and hides the others.
- * @param {'gate' | 'cases' | 'case-view'} screen
+ * @param {'gate' | 'cases' | 'case-view' | 'register-view'} screen
  */
 function show(screen) {
-  for (const id of ['gate', 'cases', 'case-view']) one(`#${id}`).hidden = id !== screen;
+  for (const id of ['gate', 'cases', 'case-view', 'register-view']) one(`#${id}`).hidden = id !== screen;
   const signedIn = screen !== 'gate';
   for (const id of ['current-user', 'lock-button', 'signout-button']) one(`#${id}`).hidden = !signedIn;
 }
@@ -111,18 +112,30 @@ async function signedIn(actor) {
   one('#case-query').focus();
 }
 
+function backToList() {
+  openCase = null;
+  show('cases');
+  document.body.dataset.screen = 'cases';
+  void cases?.reload();
+  one('#case-query').focus();
+}
+
+async function openRegister() {
+  openCase = null;
+  show('register-view');
+  await showRegister(one('#register-view'), {
+    open: (id) => void openCaseScreen(id),
+    back: backToList,
+    error: showError,
+  });
+}
+
 /** @param {number} id */
 async function openCaseScreen(id) {
   openCase = id;
   show('case-view');
   await showCase(one('#case-view'), id, {
-    back: () => {
-      openCase = null;
-      show('cases');
-      document.body.dataset.screen = 'cases';
-      void cases?.reload();
-      one('#case-query').focus();
-    },
+    back: backToList,
     error: showError,
   });
 }
@@ -139,6 +152,7 @@ async function lock(keepUser) {
   delete document.body.dataset.user;
   await api.signOut().catch(() => {});
   replace(one('#case-view'));
+  replace(one('#register-view'));
   replace(one('#cases-body'));
   /** @type {HTMLInputElement} */ (one('#case-query')).value = '';
   show('gate');
@@ -156,6 +170,10 @@ function watchIdle() {
     if (user && Date.now() - last > IDLE_LOCK_MINUTES * 60_000) void lock(true);
   }, 30_000);
   document.addEventListener('keydown', (event) => {
+    if (user && event.key === 'F2') {
+      event.preventDefault();
+      void openRegister();
+    }
     if (user && event.ctrlKey && !event.altKey && event.key.toLowerCase() === 'l') {
       event.preventDefault();
       void lock(true);
@@ -174,6 +192,7 @@ async function start() {
     else cases?.translate();
   });
   one('#lock-button').addEventListener('click', () => void lock(true));
+  one('#register-button').addEventListener('click', () => void openRegister());
   one('#signout-button').addEventListener('click', () => void lock(false));
   try {
     info = await api.appInfo();

@@ -162,7 +162,11 @@ export function mountCases(onError, onOpen) {
       render();
       document.body.dataset.casesLoaded = 'true';
       const hit = exact ? cases.find((c) => c.registration_number.toUpperCase() === text.toUpperCase()) : undefined;
-      if (hit) onOpen(hit.id);
+      if (hit) {
+        // The next scan types into an empty box, not after this number.
+        query.value = '';
+        onOpen(hit.id);
+      }
     } catch (error) {
       onError(/** @type {import('./api.js').CommandError} */ (error));
     }
