@@ -39,7 +39,7 @@ export function caseSections(d) {
     h('h3', {}, t('case.applicant')),
     h('dl', {},
       row('case.applicant', a.name, 'applicant-name'),
-      row('case.nik', a.nik, 'mono'),
+      row('case.nik', a.nik, 'mono nowrap'),
       row('case.birth', `${a.birth_place}, ${formatDate(a.birth_date)}`),
       row('case.address', a.address),
       row('case.village', a.village),
@@ -63,7 +63,7 @@ export function caseSections(d) {
       'li',
       { class: doc.received ? 'doc doc-received' : 'doc doc-missing' },
       h('span', { class: 'doc-state' }, doc.received ? `✓ ${t('case.doc.received')}` : `✗ ${t('case.doc.missing')}`),
-      ' ', doc.label, doc.mandatory ? null : h('span', { class: 'sub-inline' }, ` ${t('case.doc.optional')}`),
+      h('span', {}, doc.label, doc.mandatory ? null : h('span', { class: 'sub-inline' }, ` ${t('case.doc.optional')}`)),
     ))),
   );
   const timeline = h(
