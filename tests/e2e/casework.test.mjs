@@ -145,6 +145,17 @@ describe('a case from the counter to pick-up', () => {
 
   test('the verifier declares the file complete (the scanner opens it)', async () => {
     await signIn(browser, 'kasi', DEMO_PASSWORD);
+    // Today: both received files wait for the verifier; the count opens exactly those.
+    const waiting = await browser.$('#today [data-tile="waiting"]');
+    await waiting.waitForExist({ timeout: 10_000 });
+    assert.equal(await waiting.$('.tile-count').getText(), '2');
+    await waiting.click();
+    await browser.waitUntil(async () => (await browser.$('#cases-count').getText()).startsWith('Menunggu Anda'), {
+      timeout: 10_000,
+    });
+    assert.equal((await browser.$$('#cases-table tbody tr')).length, 2);
+    assert.equal(await browser.$('#register-button').isDisplayed(), false, 'a verifier does not register');
+    await screenshot(browser, 'today');
     await scanCase(browser, number);
     assert.ok(!(await offeredSteps(browser)).includes('approved'));
     await takeStep(browser, 'verified');

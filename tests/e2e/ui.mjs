@@ -1,5 +1,9 @@
 // Steps through the window the way a user does, shared by the end-to-end tests: keyboard first.
 
+// WebKit's GPU process can still be writing Mesa's shader cache into the run's private XDG cache folder
+// when the harness removes it (ENOTEMPTY): the tests run without a shader cache.
+process.env.MESA_SHADER_CACHE_DISABLE = 'true';
+
 /**
  * Signs in on the sign-in (or lock) screen with the keyboard and waits for the case list.
  * @param {WebdriverIO.Browser} browser

@@ -7,17 +7,21 @@
 
 import * as api from './api.js';
 import { showCase } from './casepage.js';
-import { mountCases } from './cases.js';
+import { localToday, mountCases } from './cases.js';
 import { h, one, replace } from './dom.js';
 import { roleLabel } from './format.js';
 import { DEFAULT_LANGUAGE, language, setLanguage, t } from './i18n.js';
 import { showRegister } from './register.js';
 import { showSetup, showSignIn } from './session.js';
+import { showToday, tileCases } from './today.js';
 
 const LANGUAGE_KEY = 'petromaks.language';
 
 /** Minutes without a key or a click after which the screen locks itself. */
 const IDLE_LOCK_MINUTES = 10;
+
+/** The roles the core lets register applications: nobody else sees the button or the shortcut. */
+const REGISTERS = new Set(['clerk', 'courier']);
 
 /** @type {api.AppInfo | null} */
 let info = null;
@@ -107,9 +111,22 @@ async function signedIn(actor) {
   show('cases');
   document.body.dataset.screen = 'cases';
   document.body.dataset.user = actor.username;
+  one('#register-button').hidden = !REGISTERS.has(actor.role);
   cases ??= mountCases(showError, (id) => void openCaseScreen(id));
   await cases.reload();
+  await refreshToday();
   one('#case-query').focus();
+}
+
+/** Redraws the today strip; a count narrows the list to its cases. */
+async function refreshToday() {
+  if (!user) return;
+  try {
+    await showToday(one('#today'), user.role, localToday(), (tile) =>
+      void cases?.showOnly(t(`today.${tile.key}`), () => tileCases(tile)));
+  } catch (error) {
+    showError(/** @type {api.CommandError} */ (error));
+  }
 }
 
 function backToList() {
@@ -117,6 +134,7 @@ function backToList() {
   show('cases');
   document.body.dataset.screen = 'cases';
   void cases?.reload();
+  void refreshToday();
   one('#case-query').focus();
 }
 
@@ -154,6 +172,7 @@ async function lock(keepUser) {
   replace(one('#case-view'));
   replace(one('#register-view'));
   replace(one('#cases-body'));
+  replace(one('#today'));
   /** @type {HTMLInputElement} */ (one('#case-query')).value = '';
   show('gate');
   translatePage();
@@ -170,7 +189,7 @@ function watchIdle() {
     if (user && Date.now() - last > IDLE_LOCK_MINUTES * 60_000) void lock(true);
   }, 30_000);
   document.addEventListener('keydown', (event) => {
-    if (user && event.key === 'F2') {
+    if (user && REGISTERS.has(user.role) && event.key === 'F2') {
       event.preventDefault();
       void openRegister();
     }
@@ -189,7 +208,10 @@ async function start() {
     translatePage();
     if (shownError) showError(shownError);
     else if (openCase !== null) void openCaseScreen(openCase);
-    else cases?.translate();
+    else {
+      cases?.translate();
+      void refreshToday();
+    }
   });
   one('#lock-button').addEventListener('click', () => void lock(true));
   one('#register-button').addEventListener('click', () => void openRegister());

@@ -122,7 +122,7 @@ function fillStatusOptions(select) {
  * Starts the screen: wires the search and loads the first page.
  * @param {(error: import('./api.js').CommandError) => void} onError shows an error the screen cannot handle
  * @param {(id: number) => void} onOpen opens one case
- * @returns {{ reload: () => Promise<void>, translate: () => void }}
+ * @returns {{ reload: () => Promise<void>, translate: () => void, showOnly: (label: string, list: () => Promise<import('./api.js').CaseSummary[]>) => Promise<void> }}
  */
 export function mountCases(onError, onOpen) {
   const form = /** @type {HTMLFormElement} */ (one('#case-search'));
@@ -136,9 +136,11 @@ export function mountCases(onError, onOpen) {
   let generation = 0;
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
+  /** A list chosen from the today strip, shown instead of the search until the search is used. */
+  let preset = '';
 
   function render() {
-    count.textContent = t('cases.count', { count: shown.length });
+    count.textContent = preset ? `${preset}: ${t('cases.count', { count: shown.length })}` : t('cases.count', { count: shown.length });
     replace(body, caseTable(shown, filtered));
   }
 
@@ -149,6 +151,7 @@ export function mountCases(onError, onOpen) {
    */
   async function reload(exact = false) {
     const mine = ++generation;
+    preset = '';
     /** @type {import('./api.js').CaseFilter} */
     const filter = { limit: PAGE_LIMIT };
     const text = query.value.trim();
@@ -187,9 +190,31 @@ export function mountCases(onError, onOpen) {
   });
   status.addEventListener('change', () => void reload());
 
+  /**
+   * Shows one list from the today strip.
+   * @param {string} label
+   * @param {() => Promise<import('./api.js').CaseSummary[]>} list
+   */
+  async function showOnly(label, list) {
+    const mine = ++generation;
+    try {
+      const cases = await list();
+      if (mine !== generation) return;
+      query.value = '';
+      status.value = '';
+      preset = label;
+      shown = cases;
+      filtered = true;
+      render();
+    } catch (error) {
+      onError(/** @type {import('./api.js').CommandError} */ (error));
+    }
+  }
+
   fillStatusOptions(status);
   return {
     reload,
+    showOnly,
     translate() {
       fillStatusOptions(status);
       render();
