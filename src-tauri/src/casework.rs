@@ -199,6 +199,33 @@ mod tests {
     }
 
     #[test]
+    fn only_an_admin_adds_users_or_changes_the_office() -> Result<(), Box<dyn std::error::Error>> {
+        use crate::settings::{add_user_in, update_office_in};
+        let (_dir, db, session) = office("settings")?;
+        let clerk = NewUser {
+            username: "loket9".into(),
+            full_name: "Loket Sembilan".into(),
+            role: Role::Clerk,
+            password: "rahasia-loket-9".into(),
+            nip: None,
+        };
+        sign_in_in(&db, &session, "loket1", petromaks::demo::DEMO_PASSWORD)?;
+        let refused = add_user_in(&db, &session, &clerk);
+        assert_eq!(refused.map(|_| ()).map_err(|e| e.code), Err("forbidden"));
+        let mut profile = Office::banyuasin_example();
+        profile.phone = "(0711) 1234567".into();
+        let refused = update_office_in(&db, &session, &profile);
+        assert_eq!(refused.map(|_| ()).map_err(|e| e.code), Err("forbidden"));
+        sign_in_in(&db, &session, "admin", "rahasia-admin-123")?;
+        assert_eq!(add_user_in(&db, &session, &clerk)?.username, "loket9");
+        assert_eq!(
+            update_office_in(&db, &session, &profile)?.phone,
+            "(0711) 1234567"
+        );
+        Ok(())
+    }
+
+    #[test]
     fn nothing_is_done_for_a_window_nobody_is_signed_in_to(
     ) -> Result<(), Box<dyn std::error::Error>> {
         let (_dir, db, session) = office("signed-out")?;

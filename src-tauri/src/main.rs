@@ -8,6 +8,7 @@ mod commands;
 mod error;
 mod register;
 mod session;
+mod settings;
 mod state;
 
 use tauri::Manager;
@@ -39,7 +40,10 @@ fn main() {
             casework::save_pdf,
             register::check_nik,
             register::permit_types,
-            register::register_case
+            register::register_case,
+            settings::list_users,
+            settings::add_user,
+            settings::update_office
         ])
         .run(tauri::generate_context!());
     if let Err(error) = app {

@@ -134,6 +134,7 @@ describe('a case from the counter to pick-up', () => {
   test('the clerk is not offered to declare complete, and invoking it anyway is refused', async () => {
     const steps = await offeredSteps(browser);
     assert.ok(!steps.includes('verified'), `clerk offered ${steps}`);
+    assert.equal(await browser.$('#settings-button').isDisplayed(), false, 'settings are for admins');
     const answer = await browser.executeAsync((id, done) => {
       /** @type {any} */ (window).__TAURI__.core.invoke('move_case', { id, step: { to: 'verified' } })
         .then(() => done('accepted'), (/** @type {any} */ e) => done(e.code));

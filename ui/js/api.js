@@ -209,3 +209,29 @@ export function permitTypes() {
 export function registerCase(input) {
   return call('register_case', { input });
 }
+
+/**
+ * Every staff account.
+ * @returns {Promise<{ username: string, full_name: string, role: string, nip: string | null, active: boolean }[]>}
+ */
+export function listUsers() {
+  return call('list_users');
+}
+
+/**
+ * Adds a staff account (the core requires an admin).
+ * @param {{ username: string, full_name: string, role: string, password: string, nip: string | null }} user
+ * @returns {Promise<any>}
+ */
+export function addUser(user) {
+  return call('add_user', { user });
+}
+
+/**
+ * Changes the office profile (the core requires an admin).
+ * @param {Record<string, string | number>} profile
+ * @returns {Promise<any>}
+ */
+export function updateOffice(profile) {
+  return call('update_office', { profile });
+}

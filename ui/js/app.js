@@ -13,6 +13,7 @@ import { roleLabel } from './format.js';
 import { DEFAULT_LANGUAGE, language, setLanguage, t } from './i18n.js';
 import { showRegister } from './register.js';
 import { showSetup, showSignIn } from './session.js';
+import { showSettings } from './settings.js';
 import { showToday, tileCases } from './today.js';
 
 const LANGUAGE_KEY = 'petromaks.language';
@@ -94,12 +95,13 @@ function showError(error) {
 
 /**
  * Shows one of the main area's screens and hides the others.
- * @param {'gate' | 'cases' | 'case-view' | 'register-view'} screen
+ * @param {'gate' | 'cases' | 'case-view' | 'register-view' | 'settings-view'} screen
  */
 function show(screen) {
-  for (const id of ['gate', 'cases', 'case-view', 'register-view']) one(`#${id}`).hidden = id !== screen;
+  for (const id of ['gate', 'cases', 'case-view', 'register-view', 'settings-view']) one(`#${id}`).hidden = id !== screen;
   const signedIn = screen !== 'gate';
   for (const id of ['current-user', 'lock-button', 'signout-button']) one(`#${id}`).hidden = !signedIn;
+  one('#settings-button').hidden = !signedIn || user?.role !== 'admin';
 }
 
 /** @param {api.Actor} actor */
@@ -148,6 +150,19 @@ async function openRegister() {
   });
 }
 
+async function openSettings() {
+  openCase = null;
+  show('settings-view');
+  await showSettings(one('#settings-view'), /** @type {any} */ (info?.office ?? {}), {
+    back: backToList,
+    saved: async () => {
+      info = await api.appInfo();
+      translatePage();
+    },
+    error: showError,
+  });
+}
+
 /** @param {number} id */
 async function openCaseScreen(id) {
   openCase = id;
@@ -171,6 +186,7 @@ async function lock(keepUser) {
   await api.signOut().catch(() => {});
   replace(one('#case-view'));
   replace(one('#register-view'));
+  replace(one('#settings-view'));
   replace(one('#cases-body'));
   replace(one('#today'));
   /** @type {HTMLInputElement} */ (one('#case-query')).value = '';
@@ -215,6 +231,7 @@ async function start() {
   });
   one('#lock-button').addEventListener('click', () => void lock(true));
   one('#register-button').addEventListener('click', () => void openRegister());
+  one('#settings-button').addEventListener('click', () => void openSettings());
   one('#signout-button').addEventListener('click', () => void lock(false));
   try {
     info = await api.appInfo();
