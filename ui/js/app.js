@@ -62,7 +62,10 @@ function translatePage() {
     one('#db-path').textContent = t('app.database', { path: info.db_path });
     one('#app-version').textContent = t('app.version', { version: info.version });
   }
-  one('#current-user').textContent = user ? t('session.user', { name: user.full_name, role: roleLabel(user.role) }) : '';
+  // Name above role, so a long name does not squeeze the office name out of the header.
+  replace(one('#current-user'), user
+    ? [h('span', { class: 'user-name' }, user.full_name), h('span', { class: 'user-role' }, roleLabel(user.role))]
+    : []);
 }
 
 /**

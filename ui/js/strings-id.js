@@ -60,7 +60,6 @@ export default Object.freeze({
   'session.locked.title': 'Layar terkunci',
   'session.locked.hint': 'Layar dikunci. Masukkan kata sandi {name} untuk melanjutkan.',
   'session.other_user': 'Masuk sebagai pengguna lain',
-  'session.user': '{name} · {role}',
   'role.admin': 'Administrator',
   'role.clerk': 'Petugas loket',
   'role.verifier': 'Verifikator',
