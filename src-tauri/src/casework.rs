@@ -63,11 +63,14 @@ pub fn save_pdf_in(
     id: CaseId,
     kind: PdfKind,
 ) -> Result<String, CommandError> {
-    session.actor()?;
+    let actor = session.actor()?;
     let (number, bytes) = db.with(|conn| {
         let case = cases::get(conn, id)?;
+        // Printing an issued permit is logged; every print after the first is marked SALINAN.
         let bytes = match kind {
-            PdfKind::Certificate => documents::certificate(conn, id, Utc::now(), false)?,
+            PdfKind::Certificate => {
+                documents::print_certificate(conn, &actor, Utc::now(), id, false)?.pdf
+            }
             PdfKind::Receipt => documents::receipt(conn, id, Utc::now())?,
         };
         Ok((case.registration_number, bytes))
