@@ -25,6 +25,7 @@ fn migration_list() -> Vec<M<'static>> {
     vec![
         M::up(include_str!("migrations/0001_schema.sql")),
         M::up_with_hook("", seed::reference_data),
+        M::up(include_str!("migrations/0002_van.sql")),
     ]
 }
 

@@ -4,6 +4,7 @@ mod support;
 
 mod cli;
 mod concurrency;
+mod delivery;
 mod hostile;
 mod identity;
 mod lifecycle;
@@ -11,3 +12,4 @@ mod numbering;
 mod pdf;
 mod schema;
 mod sla;
+mod survey;
