@@ -8,7 +8,7 @@ use crate::cases::{self, Case, CaseId, Status};
 use crate::print::{self, CertificateDoc, ChecklistLine, OfficeHeader, ReceiptDoc, SignatureBlock};
 use crate::{applicants, format, identity, office, permit_types, time, Error, Result};
 
-fn header(conn: &Connection) -> Result<(office::Office, OfficeHeader)> {
+pub(crate) fn header(conn: &Connection) -> Result<(office::Office, OfficeHeader)> {
     let o = office::require(conn)?;
     let h = OfficeHeader {
         government: o.government.clone(),

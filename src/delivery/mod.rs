@@ -6,6 +6,7 @@
 //! with the reason, into the pool for the next trip). Every step reuses the case lifecycle's rules.
 
 mod custody;
+mod documents;
 mod outcomes;
 mod pickups;
 mod trips;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::sql_enum;
 
 pub use custody::{hand_over_bag, record_field_intake, FieldIntake, Handover};
+pub use documents::{handover_record, manifest, trip_doc};
 pub use outcomes::{collect_at_counter, record_outcome, Outcome, Recipient};
 pub use pickups::{
     assign_pickup, close_pickup, list_pickups, request_pickup, NewPickup, Pickup, PickupId,

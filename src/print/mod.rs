@@ -7,6 +7,7 @@ mod certificate;
 mod fonts;
 mod kop;
 mod layout;
+mod manifest;
 mod qr;
 mod receipt;
 #[cfg(test)]
@@ -15,6 +16,8 @@ mod table;
 #[cfg(test)]
 mod tests;
 mod text;
+
+pub use manifest::{handover_pdf, manifest_pdf, ManifestLine, ManifestStop, TripDoc};
 
 use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions, RawImage, XObject, XObjectId};
 use sha2::{Digest, Sha256};

@@ -8,6 +8,7 @@ mod delivery;
 mod hostile;
 mod identity;
 mod lifecycle;
+mod manifest;
 mod numbering;
 mod pdf;
 mod schema;
