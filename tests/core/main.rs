@@ -14,3 +14,4 @@ mod pdf;
 mod schema;
 mod sla;
 mod survey;
+mod van_cli;

@@ -7,6 +7,8 @@ mod admin;
 mod bench;
 mod casework;
 mod output;
+mod trip;
+mod van;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -65,6 +67,18 @@ enum Command {
     Backup(admin::BackupArgs),
     /// Measure registering cases and printing certificates on a scratch database.
     Bench(bench::BenchArgs),
+    /// Van trips: plan, assign permits, print the manifest, record deliveries, close.
+    #[command(subcommand)]
+    Trip(trip::TripCmd),
+    /// Requests for the van to visit a village.
+    #[command(subcommand)]
+    Pickup(van::PickupCmd),
+    /// The satisfaction survey (SKM) and its index (IKM).
+    #[command(subcommand)]
+    Survey(van::SurveyCmd),
+    /// Figures for planning the van.
+    #[command(subcommand)]
+    Dashboard(van::DashboardCmd),
 }
 
 /// What every command gets: the database path, the clock, the acting user's name and the output mode.
@@ -114,6 +128,10 @@ fn run(cli: Cli) -> Result<()> {
         Command::Demo(a) => admin::demo(&ctx, a),
         Command::Backup(a) => admin::backup(&ctx, a),
         Command::Bench(a) => bench::run(&ctx, a),
+        Command::Trip(c) => trip::trip(&ctx, c),
+        Command::Pickup(c) => van::pickup(&ctx, c),
+        Command::Survey(c) => van::survey(&ctx, c),
+        Command::Dashboard(c) => van::dashboard(&ctx, c),
     }
 }
 
