@@ -4,6 +4,7 @@ mod support;
 
 mod cli;
 mod concurrency;
+mod custody;
 mod delivery;
 mod hostile;
 mod identity;

@@ -62,6 +62,26 @@ pub enum TripCmd {
     Show { trip: i64 },
     /// Villages by demand: permits waiting and open pick-up requests.
     Suggest,
+    /// Record the paper originals of a van application put into a sealed bag (courier of the crew).
+    Intake {
+        trip: i64,
+        case: String,
+        /// The number on the bag's seal.
+        #[arg(long)]
+        bag: String,
+        /// Checklist positions of the originals taken, comma-separated.
+        #[arg(long, value_delimiter = ',')]
+        originals: Vec<u32>,
+    },
+    /// The front office receives a sealed bag from the crew (clerk).
+    Receive {
+        trip: i64,
+        #[arg(long)]
+        bag: String,
+        /// What did not match (broken seal, missing original); omit when all matched.
+        #[arg(long)]
+        discrepancy: Option<String>,
+    },
 }
 
 #[derive(Args)]
@@ -285,6 +305,41 @@ pub fn trip(ctx: &Ctx, c: TripCmd) -> Result<()> {
                 }
                 s
             });
+        }
+        TripCmd::Intake {
+            trip,
+            case,
+            bag,
+            originals,
+        } => {
+            let actor = ctx.actor(&conn)?;
+            let case_id = resolve(&conn, &case)?;
+            let f = delivery::FieldIntake {
+                case_id,
+                bag_seal: bag,
+                originals,
+            };
+            delivery::record_field_intake(&mut conn, &actor, ctx.now, TripId(trip), &f)?;
+            ctx.out.show(
+                &serde_json::json!({ "case": case_id, "bag": f.bag_seal }),
+                || format!("originals of case {} are in bag {}", case_id.0, f.bag_seal),
+            );
+        }
+        TripCmd::Receive {
+            trip,
+            bag,
+            discrepancy,
+        } => {
+            let actor = ctx.actor(&conn)?;
+            let h = delivery::Handover {
+                bag_seal: bag,
+                discrepancy,
+            };
+            let ids = delivery::hand_over_bag(&mut conn, &actor, ctx.now, TripId(trip), &h)?;
+            ctx.out.show(
+                &serde_json::json!({ "bag": h.bag_seal, "cases": ids }),
+                || format!("received bag {} with {} case(s)", h.bag_seal, ids.len()),
+            );
         }
         TripCmd::Suggest => {
             let v = delivery::suggest_villages(&conn, ctx.now)?;
