@@ -5,6 +5,7 @@ mod support;
 mod cli;
 mod concurrency;
 mod custody;
+mod dashboards;
 mod delivery;
 mod hostile;
 mod identity;
