@@ -383,7 +383,21 @@ pub fn close_trip(
     }
     let reason = FailReason::NotAttempted;
     for id in open_cases(&tx, trip)? {
-        if status == TripStatus::Out {
+        if status == TripStatus::Planned {
+            audit::case_event(
+                &tx,
+                id,
+                actor,
+                now,
+                Change {
+                    action: "trip_unassigned",
+                    from: None,
+                    to: None,
+                    reason: Some(reason.label()),
+                    detail: Some(&format!("trip {} closed before it left", trip.0)),
+                },
+            )?;
+        } else {
             cases::move_case_tx(
                 &tx,
                 actor,

@@ -146,21 +146,28 @@ fn layout<'d>(out: &mut Output<'d>, doc: &'d TripDoc, manifest: bool) -> Result<
         let columns = if manifest {
             [
                 col("No", 9.0, Align::Centre),
-                col("Nomor / Jenis Izin", 62.0, Align::Left),
+                col("Nomor / Jenis Izin", 68.0, Align::Left),
                 col("Pemegang Izin / Alamat", 0.0, Align::Left),
-                col("Penerima (nama, NIK, hubungan)", 40.0, Align::Left),
-                col("Tanda Tangan", 26.0, Align::Left),
+                col("Penerima (nama, NIK, hubungan)", 36.0, Align::Left),
+                col("Tanda Tangan", 24.0, Align::Left),
             ]
         } else {
             [
                 col("No", 9.0, Align::Centre),
-                col("Nomor / Jenis Izin", 62.0, Align::Left),
+                col("Nomor / Jenis Izin", 68.0, Align::Left),
                 col("Pemegang Izin / Alamat", 0.0, Align::Left),
                 col("Paraf", 14.0, Align::Left),
-                col("Keterangan", 46.0, Align::Left),
+                col("Keterangan", 44.0, Align::Left),
             ]
         };
-        grid(&mut flow, &columns, &rows, Style::bold(9.0), BODY)?;
+        // A permit number is never broken: 9 pt fits the longest catalogue template in its column.
+        grid(
+            &mut flow,
+            &columns,
+            &rows,
+            Style::bold(9.0),
+            Style::regular(9.0),
+        )?;
     }
     flow.gap(14.0);
     signatures(&mut flow, doc)?;
