@@ -222,3 +222,47 @@ pub fn suggest_villages(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<Vil
     });
     Ok(out)
 }
+
+/// An issued permit waiting in the pool (on no open trip), for assigning by hand.
+#[derive(Debug, Clone, Serialize)]
+pub struct Waiting {
+    pub case_id: CaseId,
+    pub permit_number: String,
+    pub permit_type: String,
+    pub holder: String,
+    pub village_code: Option<String>,
+    pub village: Option<String>,
+    pub issued_on: String,
+    /// Failed attempts so far, so a permit that keeps coming back stands out.
+    pub attempts: u32,
+}
+
+/// The pool: issued permits on no open trip, oldest first, optionally of one village.
+pub fn pool(conn: &Connection, village: Option<&str>) -> Result<Vec<Waiting>> {
+    let rows = conn
+        .prepare(
+            "SELECT c.id, c.permit_number, p.name, a.name, a.village_code, v.name, c.issued_on,
+                    (SELECT count(*) FROM deliveries d WHERE d.case_id = c.id AND d.outcome = 'not_delivered')
+             FROM cases c JOIN applicants a ON a.id = c.applicant_id JOIN permit_types p ON p.id = c.permit_type_id
+             LEFT JOIN villages v ON v.code = a.village_code
+             WHERE c.status = 'issued' AND (?1 IS NULL OR a.village_code = ?1)
+               AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.case_id = c.id AND d.outcome IS NULL)
+             ORDER BY c.issued_on, c.id",
+        )?
+        .query_map([village.map(str::trim)], |r| {
+            let number: Option<String> = r.get(1)?;
+            let issued: Option<String> = r.get(6)?;
+            Ok(Waiting {
+                case_id: CaseId(r.get(0)?),
+                permit_number: number.unwrap_or_default(),
+                permit_type: r.get(2)?,
+                holder: r.get(3)?,
+                village_code: r.get(4)?,
+                village: r.get(5)?,
+                issued_on: issued.unwrap_or_default(),
+                attempts: r.get(7)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}

@@ -105,6 +105,9 @@ fn a_trip_delivers_to_holder_and_proxy_and_a_failure_returns_to_the_pool() {
     assert_eq!(cases::get(&o.conn, a).expect("a").status, Status::Delivered);
     assert_eq!(cases::get(&o.conn, b).expect("b").status, Status::Delivered);
     assert_eq!(cases::get(&o.conn, c).expect("c").status, Status::Issued);
+    let pool = delivery::pool(&o.conn, None).expect("pool");
+    assert_eq!(pool.len(), 1);
+    assert_eq!((pool[0].case_id, pool[0].attempts), (c, 1));
     let demand = delivery::suggest_villages(&o.conn, monday()).expect("demand");
     assert_eq!(
         demand.len(),

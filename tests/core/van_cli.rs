@@ -186,6 +186,17 @@ fn a_trip_from_the_command_line() {
     assert!(cli_ok(&db, &["trip", "list"]).contains("closed"));
     assert!(cli_ok(&db, &["dashboard", "undelivered"]).contains("Sungai Gerong"));
 
+    assert!(cli_ok(&db, &["trip", "pool"]).contains("1 failed attempt(s)"));
+    let err = cli_err(
+        &db,
+        &["--as", "rina", "collect", &c, "--nik", "1607014508900001"],
+    );
+    assert!(err.contains("does not match the permit holder"), "{err}");
+    assert!(cli_ok(
+        &db,
+        &["--as", "rina", "collect", &c, "--nik", "1607014508900003"]
+    )
+    .contains("picked_up"));
     cli_ok(
         &db,
         &["--as", "joko", "survey", "record", &a, "4,4,3,4,3,3,4,3,3"],

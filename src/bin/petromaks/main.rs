@@ -79,6 +79,8 @@ enum Command {
     /// Figures for planning the van.
     #[command(subcommand)]
     Dashboard(van::DashboardCmd),
+    /// Hand an issued permit to its holder (or a proxy) at the counter.
+    Collect(van::CollectArgs),
 }
 
 /// What every command gets: the database path, the clock, the acting user's name and the output mode.
@@ -132,6 +134,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Pickup(c) => van::pickup(&ctx, c),
         Command::Survey(c) => van::survey(&ctx, c),
         Command::Dashboard(c) => van::dashboard(&ctx, c),
+        Command::Collect(a) => van::collect(&ctx, a),
     }
 }
 

@@ -62,6 +62,11 @@ pub enum TripCmd {
     Show { trip: i64 },
     /// Villages by demand: permits waiting and open pick-up requests.
     Suggest,
+    /// Issued permits waiting for a trip, oldest first.
+    Pool {
+        #[arg(long)]
+        village: Option<String>,
+    },
     /// Record the paper originals of a van application put into a sealed bag (courier of the crew).
     Intake {
         trip: i64,
@@ -340,6 +345,29 @@ pub fn trip(ctx: &Ctx, c: TripCmd) -> Result<()> {
                 &serde_json::json!({ "bag": h.bag_seal, "cases": ids }),
                 || format!("received bag {} with {} case(s)", h.bag_seal, ids.len()),
             );
+        }
+        TripCmd::Pool { village } => {
+            let list = delivery::pool(&conn, village.as_deref())?;
+            ctx.out.show(&list, || {
+                list.iter()
+                    .map(|w| {
+                        format!(
+                            "{:>5}  {:<34} {:<26} {:<20} issued {}{}",
+                            w.case_id.0,
+                            w.permit_number,
+                            w.holder,
+                            w.village.as_deref().unwrap_or("-"),
+                            w.issued_on,
+                            if w.attempts > 0 {
+                                format!(", {} failed attempt(s)", w.attempts)
+                            } else {
+                                String::new()
+                            }
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
         }
         TripCmd::Suggest => {
             let v = delivery::suggest_villages(&conn, ctx.now)?;

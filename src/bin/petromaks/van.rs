@@ -1,7 +1,7 @@
 //! The van's other commands: pick-up requests, the satisfaction survey and the planning dashboards.
 
 use clap::Subcommand;
-use petromaks::delivery::{self, PickupId, PickupOutcome, TripId};
+use petromaks::delivery::{self, PickupId, PickupOutcome, Recipient, TripId};
 use petromaks::survey::{self, Answers};
 use petromaks::{dashboards, time, Error, Result};
 
@@ -228,5 +228,47 @@ pub fn dashboard(ctx: &Ctx, c: DashboardCmd) -> Result<()> {
             });
         }
     }
+    Ok(())
+}
+
+/// `petromaks collect`: the holder, or a proxy with a letter of authority, collects a permit at the counter.
+#[derive(clap::Args)]
+pub struct CollectArgs {
+    case: String,
+    /// The recipient's NIK (the holder's, or the proxy's with --name, --relation and --letter).
+    #[arg(long)]
+    nik: String,
+    /// The proxy's name; omit when the holder collects in person.
+    #[arg(long)]
+    name: Option<String>,
+    #[arg(long)]
+    relation: Option<String>,
+    /// The number of the letter of authority (surat kuasa).
+    #[arg(long)]
+    letter: Option<String>,
+}
+
+pub fn collect(ctx: &Ctx, a: CollectArgs) -> Result<()> {
+    let mut conn = ctx.open()?;
+    let actor = ctx.actor(&conn)?;
+    let id = resolve(&conn, &a.case)?;
+    let recipient = match a.name {
+        None => Recipient::Holder { nik: a.nik },
+        Some(name) => Recipient::Proxy {
+            name,
+            nik: a.nik,
+            relation: a
+                .relation
+                .ok_or_else(|| Error::invalid("relation", "--relation is needed for a proxy"))?,
+            authority_letter: a.letter.ok_or_else(|| {
+                Error::invalid("authority_letter", "--letter is needed for a proxy")
+            })?,
+        },
+    };
+    let status = delivery::collect_at_counter(&mut conn, &actor, ctx.now, id, &recipient)?;
+    ctx.out
+        .show(&serde_json::json!({ "case": id, "status": status }), || {
+            format!("case {} is now {status}", id.0)
+        });
     Ok(())
 }
