@@ -5,7 +5,7 @@ use rusqlite::Connection;
 
 use super::{detail, FailReason, TripId};
 use crate::print::{self, ManifestLine, ManifestStop, TripDoc};
-use crate::{documents, format, time, Result};
+use crate::{documents, format, time, Error, Result};
 
 fn outcome_text(
     outcome: Option<&str>,
@@ -38,10 +38,30 @@ pub fn trip_doc(conn: &Connection, id: TripId, handover: bool) -> Result<TripDoc
     let d = detail(conn, id)?;
     let (o, header) = documents::header(conn)?;
     let day = time::parse_day("trip_date", &d.trip.date)?;
-    let stops = d
-        .stops
-        .iter()
-        .map(|s| ManifestStop {
+    let mut stops = Vec::new();
+    for s in &d.stops {
+        let mut lines = Vec::new();
+        for p in &s.permits {
+            let number = p.permit_number.clone().ok_or_else(|| {
+                Error::Corrupt(format!(
+                    "case {} is on trip {} without a permit number",
+                    p.case_id.0, id.0
+                ))
+            })?;
+            lines.push(ManifestLine {
+                permit_number: number,
+                permit_type: p.permit_type.clone(),
+                holder: p.holder.clone(),
+                address: p.address.clone(),
+                outcome: outcome_text(
+                    p.outcome.as_deref(),
+                    p.fail_reason,
+                    p.recipient_name.as_deref(),
+                    p.relation.as_deref(),
+                ),
+            });
+        }
+        stops.push(ManifestStop {
             heading: format!(
                 "Pemberhentian {}: Desa/Kel. {}, Kecamatan {} ({} izin)",
                 s.position,
@@ -49,24 +69,9 @@ pub fn trip_doc(conn: &Connection, id: TripId, handover: bool) -> Result<TripDoc
                 s.district,
                 s.permits.len()
             ),
-            lines: s
-                .permits
-                .iter()
-                .map(|p| ManifestLine {
-                    permit_number: p.permit_number.clone(),
-                    permit_type: p.permit_type.clone(),
-                    holder: p.holder.clone(),
-                    address: p.address.clone(),
-                    outcome: outcome_text(
-                        p.outcome.as_deref(),
-                        p.fail_reason,
-                        p.recipient_name.as_deref(),
-                        p.relation.as_deref(),
-                    ),
-                })
-                .collect(),
-        })
-        .collect();
+            lines,
+        });
+    }
     let permits: usize = d.stops.iter().map(|s| s.permits.len()).sum();
     let crew = d.crew_names.join(", ");
     let rows = vec![

@@ -200,7 +200,8 @@ fn assign_tx(
         )
         .optional()?
         .ok_or_else(|| Error::not_found("case", id.0))?;
-    let number = number.unwrap_or_default();
+    // Only a label for the messages below: a case that is not issued yet has no number.
+    let number = number.unwrap_or_else(|| format!("of case {}", id.0));
     if case_status != Status::Issued {
         return Err(Error::Transition(format!(
             "case {} is {}, not issued: only an issued permit can go on a trip",

@@ -37,7 +37,8 @@ pub struct Stop {
 pub struct Carried {
     pub delivery_id: i64,
     pub case_id: CaseId,
-    pub permit_number: String,
+    /// Set for every issued case; `None` only in a damaged register (the manifest refuses it).
+    pub permit_number: Option<String>,
     pub permit_type: String,
     pub holder: String,
     pub holder_nik: String,
@@ -144,7 +145,7 @@ pub fn detail(conn: &Connection, id: TripId) -> Result<TripDetail> {
             Carried {
                 delivery_id: r.get(0)?,
                 case_id: CaseId(r.get(1)?),
-                permit_number: number.unwrap_or_default(),
+                permit_number: number,
                 permit_type: r.get(3)?,
                 holder: r.get(4)?,
                 holder_nik: r.get(5)?,
@@ -227,12 +228,13 @@ pub fn suggest_villages(conn: &Connection, now: DateTime<Utc>) -> Result<Vec<Vil
 #[derive(Debug, Clone, Serialize)]
 pub struct Waiting {
     pub case_id: CaseId,
-    pub permit_number: String,
+    /// Set for every issued case; `None` only in a damaged register.
+    pub permit_number: Option<String>,
     pub permit_type: String,
     pub holder: String,
     pub village_code: Option<String>,
     pub village: Option<String>,
-    pub issued_on: String,
+    pub issued_on: Option<String>,
     /// Failed attempts so far, so a permit that keeps coming back stands out.
     pub attempts: u32,
 }
@@ -254,12 +256,12 @@ pub fn pool(conn: &Connection, village: Option<&str>) -> Result<Vec<Waiting>> {
             let issued: Option<String> = r.get(6)?;
             Ok(Waiting {
                 case_id: CaseId(r.get(0)?),
-                permit_number: number.unwrap_or_default(),
+                permit_number: number,
                 permit_type: r.get(2)?,
                 holder: r.get(3)?,
                 village_code: r.get(4)?,
                 village: r.get(5)?,
-                issued_on: issued.unwrap_or_default(),
+                issued_on: issued,
                 attempts: r.get(7)?,
             })
         })?

@@ -305,7 +305,11 @@ pub fn trip(ctx: &Ctx, c: TripCmd) -> Result<()> {
                             (Some(o), None) => o.clone(),
                             (None, None) => "pending".into(),
                         };
-                        s += &format!("   {:<32} {:<28} {outcome}\n", p.permit_number, p.holder);
+                        s += &format!(
+                            "   {:<32} {:<28} {outcome}\n",
+                            p.permit_number.as_deref().unwrap_or("-"),
+                            p.holder
+                        );
                     }
                 }
                 s
@@ -354,10 +358,10 @@ pub fn trip(ctx: &Ctx, c: TripCmd) -> Result<()> {
                         format!(
                             "{:>5}  {:<34} {:<26} {:<20} issued {}{}",
                             w.case_id.0,
-                            w.permit_number,
+                            w.permit_number.as_deref().unwrap_or("-"),
                             w.holder,
                             w.village.as_deref().unwrap_or("-"),
-                            w.issued_on,
+                            w.issued_on.as_deref().unwrap_or("-"),
                             if w.attempts > 0 {
                                 format!(", {} failed attempt(s)", w.attempts)
                             } else {
