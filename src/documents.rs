@@ -12,7 +12,7 @@ use crate::{
 };
 use crate::{Error, Result};
 
-fn header(conn: &Connection) -> Result<(office::Office, OfficeHeader)> {
+pub(crate) fn header(conn: &Connection) -> Result<(office::Office, OfficeHeader)> {
     let o = office::require(conn)?;
     let h = OfficeHeader {
         government: o.government.clone(),

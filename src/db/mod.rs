@@ -26,9 +26,10 @@ fn migration_list() -> Vec<M<'static>> {
         M::up(include_str!("migrations/0001_schema.sql")),
         M::up_with_hook("", seed::reference_data),
         M::up_with_hook(
-            include_str!("migrations/0002_documents.sql"),
+            include_str!("migrations/0003_documents.sql"),
             crate::verification::create_office_key,
         ),
+        M::up(include_str!("migrations/0004_van.sql")),
     ]
 }
 

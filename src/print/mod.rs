@@ -8,6 +8,7 @@ mod fonts;
 mod kop;
 mod labels;
 mod layout;
+mod manifest;
 mod qr;
 mod receipt;
 #[cfg(test)]
@@ -16,6 +17,8 @@ mod table;
 #[cfg(test)]
 mod tests;
 mod text;
+
+pub use manifest::{handover_pdf, manifest_pdf, ManifestLine, ManifestStop, TripDoc};
 
 use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions, RawImage, XObject, XObjectId};
 use sha2::{Digest, Sha256};

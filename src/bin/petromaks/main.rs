@@ -8,6 +8,8 @@ mod bench;
 mod casework;
 mod output;
 mod papers;
+mod trip;
+mod van;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -80,6 +82,20 @@ enum Command {
     Printer(papers::PrinterCmd),
     /// Measure registering cases and printing certificates on a scratch database.
     Bench(bench::BenchArgs),
+    /// Van trips: plan, assign permits, print the manifest, record deliveries, close.
+    #[command(subcommand)]
+    Trip(trip::TripCmd),
+    /// Requests for the van to visit a village.
+    #[command(subcommand)]
+    Pickup(van::PickupCmd),
+    /// The satisfaction survey (SKM) and its index (IKM).
+    #[command(subcommand)]
+    Survey(van::SurveyCmd),
+    /// Figures for planning the van.
+    #[command(subcommand)]
+    Dashboard(van::DashboardCmd),
+    /// Hand an issued permit to its holder (or a proxy) at the counter.
+    Collect(van::CollectArgs),
 }
 
 /// What every command gets: the database path, the clock, the acting user's name and the output mode.
@@ -134,6 +150,11 @@ fn run(cli: Cli) -> Result<()> {
         Command::Permit(c) => papers::permit(&ctx, c),
         Command::Office(c) => papers::office(&ctx, c),
         Command::Printer(c) => papers::printers(&ctx, c),
+        Command::Trip(c) => trip::trip(&ctx, c),
+        Command::Pickup(c) => van::pickup(&ctx, c),
+        Command::Survey(c) => van::survey(&ctx, c),
+        Command::Dashboard(c) => van::dashboard(&ctx, c),
+        Command::Collect(a) => van::collect(&ctx, a),
     }
 }
 
