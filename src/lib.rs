@@ -10,7 +10,10 @@ pub mod sql_enum;
 
 pub mod applicants;
 pub mod audit;
+pub mod audit_chain;
+pub mod audit_log;
 pub mod backup;
+pub mod backup_folder;
 pub mod calendar;
 pub mod cases;
 pub mod db;
@@ -23,6 +26,7 @@ pub mod numbering;
 pub mod office;
 pub mod permit_types;
 pub mod print;
+pub mod restore;
 pub mod setup;
 pub mod text;
 pub mod time;

@@ -2,8 +2,11 @@
 
 mod support;
 
+mod audit;
+mod backups;
 mod cli;
 mod concurrency;
+mod crash;
 mod hostile;
 mod identity;
 mod lifecycle;

@@ -7,6 +7,7 @@ mod admin;
 mod bench;
 mod casework;
 mod output;
+mod safety;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -65,6 +66,16 @@ enum Command {
     Backup(admin::BackupArgs),
     /// Measure registering cases and printing certificates on a scratch database.
     Bench(bench::BenchArgs),
+    /// The tamper-evident audit trail: verify the chain, read the log.
+    #[command(subcommand)]
+    Audit(safety::AuditCmd),
+    /// Replace the database with a checked backup (the old file is kept aside).
+    Restore(safety::RestoreArgs),
+    /// Check the database file without writing to it; name the latest good backup if it is damaged.
+    Health(safety::HealthArgs),
+    /// Register and issue cases in a loop (the crash test kills it).
+    #[command(hide = true, name = "crash-loop")]
+    CrashLoop(safety::CrashLoopArgs),
 }
 
 /// What every command gets: the database path, the clock, the acting user's name and the output mode.
@@ -114,6 +125,10 @@ fn run(cli: Cli) -> Result<()> {
         Command::Demo(a) => admin::demo(&ctx, a),
         Command::Backup(a) => admin::backup(&ctx, a),
         Command::Bench(a) => bench::run(&ctx, a),
+        Command::Audit(c) => safety::audit(&ctx, c),
+        Command::Restore(a) => safety::restore(&ctx, a),
+        Command::Health(a) => safety::health(&ctx, a),
+        Command::CrashLoop(a) => safety::crash_loop(&ctx, a),
     }
 }
 
