@@ -14,3 +14,4 @@ mod numbering;
 mod pdf;
 mod schema;
 mod sla;
+mod transfer;

@@ -8,6 +8,7 @@ mod bench;
 mod casework;
 mod output;
 mod safety;
+mod transfer;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -73,6 +74,11 @@ enum Command {
     Restore(safety::RestoreArgs),
     /// Check the database file without writing to it; name the latest good backup if it is damaged.
     Health(safety::HealthArgs),
+    /// Import applicants and cases from CSV (a dry run unless --confirm).
+    Import(transfer::ImportArgs),
+    /// Export cases or applicants to CSV.
+    #[command(subcommand)]
+    Export(transfer::ExportCmd),
     /// Register and issue cases in a loop (the crash test kills it).
     #[command(hide = true, name = "crash-loop")]
     CrashLoop(safety::CrashLoopArgs),
@@ -129,6 +135,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Restore(a) => safety::restore(&ctx, a),
         Command::Health(a) => safety::health(&ctx, a),
         Command::CrashLoop(a) => safety::crash_loop(&ctx, a),
+        Command::Import(a) => transfer::import(&ctx, a),
+        Command::Export(c) => transfer::export(&ctx, c),
     }
 }
 
