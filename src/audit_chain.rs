@@ -148,8 +148,10 @@ pub(crate) fn seal(conn: &Connection, chain: Chain, id: i64) -> Result<()> {
     Ok(())
 }
 
-/// The migration's hook: chains the events a register already has, oldest first.
-pub(crate) fn hash_existing(tx: &rusqlite::Transaction) -> HookResult {
+/// Migration `0002_audit_chain`: adds the hash columns, then chains the events a register already has,
+/// oldest first.
+pub(crate) fn migrate(tx: &rusqlite::Transaction) -> HookResult {
+    tx.execute_batch(include_str!("db/migrations/0002_audit_chain.sql"))?;
     for chain in [Chain::Case, Chain::Admin] {
         let mut prev = GENESIS.to_string();
         for row in read_rows(tx, chain, i64::MIN)? {

@@ -8,6 +8,7 @@
 
 pub mod sql_enum;
 
+pub mod accounts;
 pub mod applicants;
 pub mod audit;
 pub mod audit_chain;

@@ -25,10 +25,8 @@ fn migration_list() -> Vec<M<'static>> {
     vec![
         M::up(include_str!("migrations/0001_schema.sql")),
         M::up_with_hook("", seed::reference_data),
-        M::up_with_hook(
-            include_str!("migrations/0002_audit_chain.sql"),
-            crate::audit_chain::hash_existing,
-        ),
+        M::up_with_hook("", crate::audit_chain::migrate),
+        M::up(include_str!("migrations/0003_signin_lockout.sql")),
     ]
 }
 

@@ -2,6 +2,7 @@
 
 mod support;
 
+mod accounts;
 mod audit;
 mod backups;
 mod cli;

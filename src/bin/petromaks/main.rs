@@ -3,6 +3,7 @@
 //! Writes act as the user named by `--as` (or `PETROMAKS_USER`): the CLI is run by the office's admin on
 //! the office computer, where whoever can read the database file could change it anyway.
 
+mod accounts;
 mod admin;
 mod bench;
 mod casework;
@@ -74,6 +75,9 @@ enum Command {
     Restore(safety::RestoreArgs),
     /// Check the database file without writing to it; name the latest good backup if it is damaged.
     Health(safety::HealthArgs),
+    /// Staff account upkeep: deactivate, reactivate, reset a password, change a role.
+    #[command(subcommand)]
+    Account(accounts::AccountCmd),
     /// Import applicants and cases from CSV (a dry run unless --confirm).
     Import(transfer::ImportArgs),
     /// Export cases or applicants to CSV.
@@ -135,6 +139,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Restore(a) => safety::restore(&ctx, a),
         Command::Health(a) => safety::health(&ctx, a),
         Command::CrashLoop(a) => safety::crash_loop(&ctx, a),
+        Command::Account(c) => accounts::account(&ctx, c),
         Command::Import(a) => transfer::import(&ctx, a),
         Command::Export(c) => transfer::export(&ctx, c),
     }
