@@ -23,6 +23,7 @@ pub mod documents;
 pub mod error;
 pub mod export;
 pub mod format;
+pub mod holidays;
 pub mod identity;
 pub mod import;
 pub mod numbering;

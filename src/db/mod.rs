@@ -27,6 +27,7 @@ fn migration_list() -> Vec<M<'static>> {
         M::up_with_hook("", seed::reference_data),
         M::up_with_hook("", crate::audit_chain::migrate),
         M::up(include_str!("migrations/0003_signin_lockout.sql")),
+        M::up(include_str!("migrations/0004_cuti_bersama_setting.sql")),
     ]
 }
 

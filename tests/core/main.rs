@@ -8,6 +8,7 @@ mod backups;
 mod cli;
 mod concurrency;
 mod crash;
+mod holidays;
 mod hostile;
 mod identity;
 mod lifecycle;

@@ -7,6 +7,7 @@ mod accounts;
 mod admin;
 mod bench;
 mod casework;
+mod holiday;
 mod output;
 mod safety;
 mod transfer;
@@ -78,6 +79,9 @@ enum Command {
     /// Staff account upkeep: deactivate, reactivate, reset a password, change a role.
     #[command(subcommand)]
     Account(accounts::AccountCmd),
+    /// The holiday calendar (changes report the open cases whose due date moved).
+    #[command(subcommand)]
+    Holiday(holiday::HolidayCmd),
     /// Import applicants and cases from CSV (a dry run unless --confirm).
     Import(transfer::ImportArgs),
     /// Export cases or applicants to CSV.
@@ -140,6 +144,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Health(a) => safety::health(&ctx, a),
         Command::CrashLoop(a) => safety::crash_loop(&ctx, a),
         Command::Account(c) => accounts::account(&ctx, c),
+        Command::Holiday(c) => holiday::holiday(&ctx, c),
         Command::Import(a) => transfer::import(&ctx, a),
         Command::Export(c) => transfer::export(&ctx, c),
     }
