@@ -17,6 +17,7 @@ pub mod backup;
 pub mod backup_folder;
 pub mod calendar;
 pub mod cases;
+pub mod catalogue;
 pub mod db;
 pub mod demo;
 pub mod documents;

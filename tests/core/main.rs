@@ -5,6 +5,7 @@ mod support;
 mod accounts;
 mod audit;
 mod backups;
+mod catalogue;
 mod cli;
 mod concurrency;
 mod crash;

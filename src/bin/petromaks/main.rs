@@ -7,6 +7,7 @@ mod accounts;
 mod admin;
 mod bench;
 mod casework;
+mod catalogue_cmd;
 mod holiday;
 mod output;
 mod safety;
@@ -79,6 +80,9 @@ enum Command {
     /// Staff account upkeep: deactivate, reactivate, reset a password, change a role.
     #[command(subcommand)]
     Account(accounts::AccountCmd),
+    /// The permit catalogue editor: create, update, retire, delete an unused type, preview the next number.
+    #[command(subcommand)]
+    Catalogue(catalogue_cmd::CatalogueCmd),
     /// The holiday calendar (changes report the open cases whose due date moved).
     #[command(subcommand)]
     Holiday(holiday::HolidayCmd),
@@ -144,6 +148,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Health(a) => safety::health(&ctx, a),
         Command::CrashLoop(a) => safety::crash_loop(&ctx, a),
         Command::Account(c) => accounts::account(&ctx, c),
+        Command::Catalogue(c) => catalogue_cmd::catalogue(&ctx, c),
         Command::Holiday(c) => holiday::holiday(&ctx, c),
         Command::Import(a) => transfer::import(&ctx, a),
         Command::Export(c) => transfer::export(&ctx, c),
