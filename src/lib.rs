@@ -18,6 +18,7 @@ pub mod backup_folder;
 pub mod calendar;
 pub mod cases;
 pub mod catalogue;
+pub mod certificate_snapshot;
 pub mod db;
 pub mod demo;
 pub mod documents;

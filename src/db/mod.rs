@@ -28,6 +28,7 @@ fn migration_list() -> Vec<M<'static>> {
         M::up_with_hook("", crate::audit_chain::migrate),
         M::up(include_str!("migrations/0003_signin_lockout.sql")),
         M::up(include_str!("migrations/0004_cuti_bersama_setting.sql")),
+        M::up(include_str!("migrations/0005_certificate_snapshot.sql")),
     ]
 }
 

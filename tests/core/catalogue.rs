@@ -127,3 +127,30 @@ fn the_cli_previews_and_refuses_to_delete_a_type_in_use() {
     let out = support::cli_ok(&path, &["--as", "admin", "catalogue", "retire", "SIPD"]);
     assert!(out.contains("retired"), "{out}");
 }
+
+#[test]
+fn a_catalogue_edit_never_changes_the_certificate_of_an_issued_permit() {
+    let mut o = support::office();
+    let old = o.issued_case("1607014508900001", "Siti Aminah");
+    let before = petromaks::documents::certificate_doc(&o.conn, old, false).expect("doc");
+    let admin = o.admin.clone();
+    let sipd = permit_types::by_code(&o.conn, "SIPD").expect("sipd");
+    let mut changed = input_from(&sipd);
+    changed.title = "SURAT IZIN PRAKTIK DOKTER (BARU)".into();
+    changed.legal_basis = vec!["Peraturan Bupati Nomor 99 Tahun 2027".into()];
+    changed.tembusan = vec!["Inspektorat Kabupaten".into()];
+    changed.conditions = vec!["Syarat baru".into()];
+    catalogue::update(&mut o.conn, &admin, monday(), sipd.id, &changed).expect("update");
+
+    let after = petromaks::documents::certificate_doc(&o.conn, old, false).expect("doc");
+    assert_eq!(after.title, before.title);
+    assert_eq!(after.legal_basis, before.legal_basis);
+    assert_eq!(after.tembusan, before.tembusan);
+    assert_eq!(after.conditions, before.conditions);
+    assert_eq!(after.rows, before.rows);
+
+    let new = o.issued_case("1607014508900002", "Dewi Lestari");
+    let fresh = petromaks::documents::certificate_doc(&o.conn, new, false).expect("doc");
+    assert_eq!(fresh.title, "SURAT IZIN PRAKTIK DOKTER (BARU)");
+    assert_eq!(fresh.tembusan, vec!["Inspektorat Kabupaten".to_string()]);
+}
