@@ -116,3 +116,32 @@ fn the_cli_dry_run_lists_the_bad_lines() {
     assert!(err.contains("nothing was imported"), "{err}");
     assert_eq!(fingerprint(&path), before);
 }
+
+#[test]
+fn cases_and_applicants_export_to_xlsx_as_text_cells() {
+    let mut o = support::office();
+    o.issued_case("1607014508900001", "Siti Aminah");
+    for (name, bytes) in [
+        ("cases.xlsx", export::cases_xlsx(&o.conn).expect("cases")),
+        (
+            "applicants.xlsx",
+            export::applicants_xlsx(&o.conn).expect("applicants"),
+        ),
+    ] {
+        let path = o._dir.path().join(name);
+        std::fs::write(&path, &bytes).expect("write");
+        let out = std::process::Command::new("unzip")
+            .arg("-p")
+            .arg(&path)
+            .arg("xl/sharedStrings.xml")
+            .output()
+            .expect("unzip is installed");
+        assert!(out.status.success(), "{name} is a valid XLSX (zip) file");
+        let strings = String::from_utf8_lossy(&out.stdout);
+        assert!(strings.contains("1607014508900001"), "{name}: NIK as text");
+        assert!(strings.contains("Siti Aminah"), "{name}");
+        if name == "cases.xlsx" {
+            assert!(strings.contains("REG-2026-000001"), "{strings}");
+        }
+    }
+}

@@ -88,7 +88,7 @@ enum Command {
     Holiday(holiday::HolidayCmd),
     /// Import applicants and cases from CSV (a dry run unless --confirm).
     Import(transfer::ImportArgs),
-    /// Export cases or applicants to CSV.
+    /// Export cases or applicants to CSV or XLSX.
     #[command(subcommand)]
     Export(transfer::ExportCmd),
     /// Register and issue cases in a loop (the crash test kills it).

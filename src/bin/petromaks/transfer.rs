@@ -1,4 +1,4 @@
-//! Import and export commands: CSV in (dry run first, then `--confirm`), CSV out.
+//! Import and export commands: CSV in (dry run first, then `--confirm`), CSV or XLSX out.
 
 use std::path::PathBuf;
 
@@ -55,32 +55,45 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
 
 #[derive(Subcommand)]
 pub enum ExportCmd {
-    /// Every case as CSV.
+    /// Every case as CSV, or XLSX when the file name ends in .xlsx.
     Cases {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Every applicant as CSV (in the import's format).
+    /// Every applicant as CSV or XLSX (in the import's columns).
     Applicants {
         #[arg(long)]
         out: PathBuf,
     },
 }
 
+fn is_xlsx(out: &std::path::Path) -> bool {
+    out.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+}
+
 pub fn export(ctx: &Ctx, c: ExportCmd) -> Result<()> {
     let conn = ctx.open()?;
-    let (out, n) = match c {
-        ExportCmd::Cases { out } => {
-            let n = export::cases_csv(&conn, std::fs::File::create_new(&out)?)?;
-            (out, n)
-        }
-        ExportCmd::Applicants { out } => {
-            let n = export::applicants_csv(&conn, std::fs::File::create_new(&out)?)?;
-            (out, n)
-        }
+    let (out, cases) = match c {
+        ExportCmd::Cases { out } => (out, true),
+        ExportCmd::Applicants { out } => (out, false),
     };
-    let v = serde_json::json!({ "out": out, "rows": n });
-    ctx.out
-        .show(&v, || format!("{n} rows written to {}", out.display()));
+    if is_xlsx(&out) {
+        let bytes = if cases {
+            export::cases_xlsx(&conn)?
+        } else {
+            export::applicants_xlsx(&conn)?
+        };
+        std::io::Write::write_all(&mut std::fs::File::create_new(&out)?, &bytes)?;
+    } else {
+        let file = std::fs::File::create_new(&out)?;
+        if cases {
+            export::cases_csv(&conn, file)?;
+        } else {
+            export::applicants_csv(&conn, file)?;
+        }
+    }
+    let v = serde_json::json!({ "out": out });
+    ctx.out.show(&v, || format!("written to {}", out.display()));
     Ok(())
 }
