@@ -65,7 +65,10 @@ pub fn certificate_doc(conn: &Connection, id: CaseId, mask_nik: bool) -> Result<
     };
     let (o, header) = header(conn)?;
     let ap = applicants::get(conn, case.applicant_id)?;
-    let ptype = permit_types::by_code(conn, &case.permit_type_code)?;
+    let mut ptype = permit_types::by_code(conn, &case.permit_type_code)?;
+    if let Some(frozen) = crate::certificate_snapshot::load(conn, id)? {
+        frozen.apply(&mut ptype);
+    }
     let signer = case.signer.clone().unwrap_or(cases::SignerOnRecord {
         title: o.head_title.clone(),
         name: o.head_name.clone(),

@@ -278,6 +278,11 @@ fn issue_tx(tx: &Transaction, id: CaseId, permit_type_id: i64, today: NaiveDate)
         "UPDATE cases SET permit_number = ?2, issued_on = ?3, valid_until = ?4, signer = ?5 WHERE id = ?1",
         params![id.0, number, time::day(today), valid_until.map(time::day), signer],
     )?;
+    let snapshot = crate::certificate_snapshot::CertificateSnapshot::of(&ptype).to_json()?;
+    tx.execute(
+        "UPDATE cases SET certificate_snapshot = ?2 WHERE id = ?1",
+        params![id.0, snapshot],
+    )?;
     Ok(number)
 }
 

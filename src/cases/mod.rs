@@ -19,6 +19,7 @@ pub use query::{
     detail, documents, find_by_number, get, list, sla, Case, CaseDetail, CaseDocument, CaseFilter,
     CaseSummary,
 };
+pub(crate) use register::register_tx;
 pub use register::{register, NewCase};
 
 /// Newtype id of a case.

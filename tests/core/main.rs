@@ -2,12 +2,18 @@
 
 mod support;
 
+mod accounts;
+mod audit;
+mod backups;
 mod batch;
+mod catalogue;
 mod cli;
 mod concurrency;
+mod crash;
 mod custody;
 mod dashboards;
 mod delivery;
+mod holidays;
 mod hostile;
 mod identity;
 mod lifecycle;
@@ -18,6 +24,7 @@ mod pdf;
 mod printer;
 mod schema;
 mod sla;
-mod verification;
 mod survey;
+mod transfer;
 mod van_cli;
+mod verification;

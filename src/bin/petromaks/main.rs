@@ -3,11 +3,16 @@
 //! Writes act as the user named by `--as` (or `PETROMAKS_USER`): the CLI is run by the office's admin on
 //! the office computer, where whoever can read the database file could change it anyway.
 
+mod accounts;
 mod admin;
 mod bench;
 mod casework;
+mod catalogue_cmd;
+mod holiday;
 mod output;
 mod papers;
+mod safety;
+mod transfer;
 mod trip;
 mod van;
 
@@ -96,6 +101,30 @@ enum Command {
     Dashboard(van::DashboardCmd),
     /// Hand an issued permit to its holder (or a proxy) at the counter.
     Collect(van::CollectArgs),
+    /// The tamper-evident audit trail: verify the chain, read the log.
+    #[command(subcommand)]
+    Audit(safety::AuditCmd),
+    /// Replace the database with a checked backup (the old file is kept aside).
+    Restore(safety::RestoreArgs),
+    /// Check the database file without writing to it; name the latest good backup if it is damaged.
+    Health(safety::HealthArgs),
+    /// Staff account upkeep: deactivate, reactivate, reset a password, change a role.
+    #[command(subcommand)]
+    Account(accounts::AccountCmd),
+    /// The permit catalogue editor: create, update, retire, delete an unused type, preview the next number.
+    #[command(subcommand)]
+    Catalogue(catalogue_cmd::CatalogueCmd),
+    /// The holiday calendar (changes report the open cases whose due date moved).
+    #[command(subcommand)]
+    Holiday(holiday::HolidayCmd),
+    /// Import applicants and cases from CSV (a dry run unless --confirm).
+    Import(transfer::ImportArgs),
+    /// Export cases or applicants to CSV or XLSX.
+    #[command(subcommand)]
+    Export(transfer::ExportCmd),
+    /// Register and issue cases in a loop (the crash test kills it).
+    #[command(hide = true, name = "crash-loop")]
+    CrashLoop(safety::CrashLoopArgs),
 }
 
 /// What every command gets: the database path, the clock, the acting user's name and the output mode.
@@ -155,6 +184,15 @@ fn run(cli: Cli) -> Result<()> {
         Command::Survey(c) => van::survey(&ctx, c),
         Command::Dashboard(c) => van::dashboard(&ctx, c),
         Command::Collect(a) => van::collect(&ctx, a),
+        Command::Audit(c) => safety::audit(&ctx, c),
+        Command::Restore(a) => safety::restore(&ctx, a),
+        Command::Health(a) => safety::health(&ctx, a),
+        Command::CrashLoop(a) => safety::crash_loop(&ctx, a),
+        Command::Account(c) => accounts::account(&ctx, c),
+        Command::Catalogue(c) => catalogue_cmd::catalogue(&ctx, c),
+        Command::Holiday(c) => holiday::holiday(&ctx, c),
+        Command::Import(a) => transfer::import(&ctx, a),
+        Command::Export(c) => transfer::export(&ctx, c),
     }
 }
 
