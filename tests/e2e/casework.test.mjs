@@ -181,6 +181,8 @@ describe('a case from the counter to pick-up', () => {
     const permit = await browser.$('#case-permit dd.mono').getText();
     assert.ok(text.includes(permit), `certificate shows ${permit}`);
     assert.ok(text.includes(SQL), 'certificate shows the applicant name as written');
+    const labels = await browser.$$('#case-permit dt').map((dt) => dt.getText());
+    assert.ok(labels.includes('Judul Penelitian'), `permit fields carry their labels: ${labels}`);
     await screenshot(browser, 'case-issued');
     await signOut(browser);
   });

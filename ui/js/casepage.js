@@ -53,7 +53,7 @@ export function caseSections(d) {
       row('case.permit_type', `${c.permit_type_code} · ${c.permit_type_name}`),
       row('case.permit_number', c.permit_number, 'mono'),
       row('case.registered', formatDateTime(c.registered_at)),
-      Object.entries(c.details ?? {}).map(([k, v]) => [h('dt', {}, k), h('dd', {}, String(v))])),
+      (d.fields ?? []).map((f) => [h('dt', {}, f.label), h('dd', {}, f.value)])),
   );
   const checklist = h(
     'section',

@@ -91,11 +91,13 @@ describe('caseSections()', () => {
         from_status: null, to_status: 'received', reason: SQL, detail: null }],
       sla: { state: 'not_started' },
       moves: [],
+      fields: [{ key: 'judul', label: 'Judul Penelitian', value: SQL }],
     };
     const nodes = caseSections(detail);
     const all = nodes.flatMap((n) => [n, ...n.descendants()]);
     assert.equal(all.filter((e) => e.tagName === 'IMG').length, 0);
     const text = nodes.map((n) => n.textContent).join('');
     assert.ok(text.includes(HOSTILE) && text.includes(SQL));
+    assert.ok(text.includes('Judul Penelitian'), 'fields show their catalogue label, not their key');
   });
 });
