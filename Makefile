@@ -18,7 +18,7 @@ BUILD_PACKAGES := libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev 
 	build-essential file pkg-config ca-certificates
 # Running the window headless, driving it, and checking PDFs and QR codes.
 TEST_PACKAGES := xvfb xauth imagemagick x11-utils webkit2gtk-driver fonts-dejavu-core poppler-utils qpdf \
-	zbar-tools sqlite3
+	zbar-tools sqlite3 cups printer-driver-cups-pdf
 
 XVFB := xvfb-run -a -s '-screen 0 1366x768x24'
 # A last guard so a stuck window can never hang `make test` (the suite itself takes well under a minute).
@@ -61,6 +61,8 @@ run: deps-build
 test: deps-test
 	@mkdir -p target && : > target/phase-times.txt
 	@$(PHASE) "core tests (cargo test)" cargo test --quiet
+	@scripts/ensure-cups-pdf
+	@$(PHASE) "printing to CUPS-PDF" cargo test --quiet --test core printer -- --ignored
 	@$(PHASE) "ui unit tests (node)" node --test ui/tests
 	@# One cargo invocation for both binaries: built apart, the CLI would see other features of shared crates
 	@# than with Tauri in the graph and recompile printpdf, rusqlite and friends (~3 min cold).

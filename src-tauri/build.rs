@@ -1,8 +1,24 @@
 //! Generates the Tauri context and puts the app's own commands under the ACL: only the commands listed in
 //! the app manifest exist as permissions, and `capabilities/main.json` grants them to the main window.
 
-/// Every command in `src/commands.rs`, by name. A command missing here is not callable from the webview.
-const COMMANDS: &[&str] = &["app_info", "list_cases"];
+/// Every command in `src/commands.rs`, `src/account.rs`, `src/casework.rs`, `src/register.rs` and `src/settings.rs`, by name. A command missing here is not callable from the webview.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "list_cases",
+    "session_info",
+    "first_run",
+    "sign_in",
+    "sign_out",
+    "case_detail",
+    "move_case",
+    "save_pdf",
+    "check_nik",
+    "permit_types",
+    "register_case",
+    "list_users",
+    "add_user",
+    "update_office",
+];
 
 fn main() {
     let attributes = tauri_build::Attributes::new()

@@ -1,5 +1,6 @@
 //! The audit trail: who did what to a case or to the office's settings, when, and why. Rows are written
-//! in the same transaction as the change they describe, so a change without its audit row cannot exist.
+//! in the same transaction as the change they describe, so a change without its audit row cannot exist;
+//! each row is sealed into a hash chain ([`crate::audit_chain`]) as it is written.
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, Row, Transaction};
@@ -7,7 +8,7 @@ use serde::Serialize;
 
 use crate::cases::{CaseId, Status};
 use crate::users::{Actor, UserId};
-use crate::{time, Result};
+use crate::{audit_chain, time, Result};
 
 /// One line of a case's timeline.
 #[derive(Debug, Clone, Serialize)]
@@ -46,7 +47,7 @@ pub fn case_event(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![case.0, time::stamp(now), actor.id.0, c.action, c.from, c.to, c.reason, c.detail],
     )?;
-    Ok(())
+    audit_chain::seal(tx, audit_chain::Chain::Case, tx.last_insert_rowid())
 }
 
 /// Records a change to the office's settings, users or catalogue inside the caller's transaction.
@@ -62,7 +63,7 @@ pub fn admin_event(
         "INSERT INTO admin_events (at, actor_id, action, target, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![time::stamp(now), actor.map(|a| a.0), action, target, detail],
     )?;
-    Ok(())
+    audit_chain::seal(tx, audit_chain::Chain::Admin, tx.last_insert_rowid())
 }
 
 fn event_from_row(r: &Row) -> rusqlite::Result<CaseEvent> {

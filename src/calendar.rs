@@ -52,7 +52,11 @@ impl WorkCalendar {
         let work_days = crate::office::get(conn)?
             .map(|o| o.work_days)
             .unwrap_or_else(|| "12345".into());
-        let mut stmt = conn.prepare("SELECT day FROM holidays")?;
+        // Cuti bersama is a day off unless the office has chosen to count it as a working day.
+        let mut stmt = conn.prepare(
+            "SELECT day FROM holidays WHERE kind = 'national'
+                OR NOT coalesce((SELECT cuti_bersama_is_working FROM office WHERE id = 1), 0)",
+        )?;
         let days = stmt
             .query_map([], |r| r.get::<_, String>(0))?
             .filter_map(|d| {

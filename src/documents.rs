@@ -6,9 +6,13 @@ use rusqlite::Connection;
 
 use crate::cases::{self, Case, CaseId, Status};
 use crate::print::{self, CertificateDoc, ChecklistLine, OfficeHeader, ReceiptDoc, SignatureBlock};
-use crate::{applicants, format, identity, office, permit_types, time, Error, Result};
+use crate::users::{Actor, Role};
+use crate::{
+    applicants, audit, db, format, identity, office, permit_types, photos, time, verification,
+};
+use crate::{Error, Result};
 
-fn header(conn: &Connection) -> Result<(office::Office, OfficeHeader)> {
+pub(crate) fn header(conn: &Connection) -> Result<(office::Office, OfficeHeader)> {
     let o = office::require(conn)?;
     let h = OfficeHeader {
         government: o.government.clone(),
@@ -27,16 +31,23 @@ fn regency_line(government: &str) -> &str {
     government.strip_prefix("PEMERINTAH ").unwrap_or(government)
 }
 
-/// The text the certificate's QR code carries. Issue-time data only, so the printed code never changes.
-pub fn qr_payload(case: &Case, holder: &str, nik: &str) -> String {
-    format!(
-        "PETROMAKS1|{}|{}|{}|{}|{}",
-        case.permit_number.as_deref().unwrap_or("DRAF"),
-        holder,
-        format::mask_nik(nik),
-        case.permit_type_code,
-        case.valid_until.as_deref().unwrap_or("-")
-    )
+/// What the certificate's QR code carries: for an issued permit the claim signed with the office key (issue-time
+/// data only, so the printed code never changes); a draft gets a plain note that verifies as nothing.
+fn qr_payload(conn: &Connection, case: &Case, holder: &str, nik: &str) -> Result<String> {
+    match &case.permit_number {
+        Some(number) => verification::sign(
+            conn,
+            &verification::PermitClaim {
+                permit_number: number.clone(),
+                holder_name: holder.to_string(),
+                masked_nik: format::mask_nik(nik),
+                permit_type: case.permit_type_code.clone(),
+                valid_until: case.valid_until.clone(),
+                key_id: String::new(),
+            },
+        ),
+        None => Ok(format!("DRAF {} - belum berlaku", case.registration_number)),
+    }
 }
 
 /// The certificate of a case as a document model. Cases approved or under review print as a draft
@@ -54,7 +65,10 @@ pub fn certificate_doc(conn: &Connection, id: CaseId, mask_nik: bool) -> Result<
     };
     let (o, header) = header(conn)?;
     let ap = applicants::get(conn, case.applicant_id)?;
-    let ptype = permit_types::by_code(conn, &case.permit_type_code)?;
+    let mut ptype = permit_types::by_code(conn, &case.permit_type_code)?;
+    if let Some(frozen) = crate::certificate_snapshot::load(conn, id)? {
+        frozen.apply(&mut ptype);
+    }
     let signer = case.signer.clone().unwrap_or(cases::SignerOnRecord {
         title: o.head_title.clone(),
         name: o.head_name.clone(),
@@ -149,34 +163,90 @@ pub fn certificate_doc(conn: &Connection, id: CaseId, mask_nik: bool) -> Result<
             nip_line: format!("NIP. {}", signer.nip),
         },
         tembusan: ptype.tembusan.clone(),
-        qr_payload: qr_payload(&case, &ap.name, &ap.nik),
+        qr_payload: qr_payload(conn, &case, &ap.name, &ap.nik)?,
         qr_caption: format!(
             "Pindai untuk memeriksa keaslian · {}",
             case.registration_number
         ),
         mark: if draft { Some("DRAF".into()) } else { None },
-        photo_png: None,
+        photo_png: photos::get(conn, case.applicant_id)?,
         header,
     })
 }
 
-/// The certificate PDF of one case.
-pub fn certificate(
-    conn: &Connection,
-    id: CaseId,
-    now: DateTime<Utc>,
-    mask_nik: bool,
-) -> Result<Vec<u8>> {
-    print::certificate_pdf(&certificate_doc(conn, id, mask_nik)?, now)
+/// The roles that may print a certificate: anyone who hands one over (counter, van) or checks it.
+pub(crate) const PRINTERS: &[Role] = &[
+    Role::Clerk,
+    Role::Verifier,
+    Role::Signer,
+    Role::Courier,
+    Role::Admin,
+];
+
+/// A printed certificate: the PDF and which print it was (`None` for a draft, 0 for the original, then
+/// 1, 2, … for each copy).
+#[derive(Debug, Clone)]
+pub struct PrintedCertificate {
+    pub pdf: Vec<u8>,
+    pub copy: Option<u32>,
 }
 
-/// One PDF with the certificates of many cases (batch printing for a trip).
-pub fn certificates(conn: &Connection, ids: &[CaseId], now: DateTime<Utc>) -> Result<Vec<u8>> {
-    let docs = ids
-        .iter()
-        .map(|id| certificate_doc(conn, *id, true))
-        .collect::<Result<Vec<_>>>()?;
-    print::certificates_pdf(&docs, now)
+/// The document model of a certificate being printed inside `tx`: an issued permit printed before is marked
+/// SALINAN, and every print of an issued permit is logged on the case with its copy number.
+pub(crate) fn certificate_for_print_tx(
+    tx: &rusqlite::Transaction,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    id: CaseId,
+    mask_nik: bool,
+) -> Result<(CertificateDoc, Option<u32>)> {
+    let mut doc = certificate_doc(tx, id, mask_nik)?;
+    if doc.mark.is_some() {
+        return Ok((doc, None));
+    }
+    let before: u32 = tx.query_row(
+        "SELECT count(*) FROM case_events WHERE case_id = ?1 AND action = 'certificate.print'",
+        [id.0],
+        |r| r.get(0),
+    )?;
+    let detail = if before == 0 {
+        "asli".to_string()
+    } else {
+        doc.mark = Some("SALINAN".into());
+        format!("salinan ke-{before}")
+    };
+    audit::case_event(
+        tx,
+        id,
+        actor,
+        now,
+        audit::Change {
+            action: "certificate.print",
+            from: None,
+            to: None,
+            reason: None,
+            detail: Some(&detail),
+        },
+    )?;
+    Ok((doc, Some(before)))
+}
+
+/// Prints the certificate of one case. A draft (verified, in review, approved) is watermarked DRAF and not
+/// logged; the first print of an issued permit is the original, any later one is marked SALINAN; both are
+/// logged as a case event in the same transaction, so a failed render logs nothing.
+pub fn print_certificate(
+    conn: &mut Connection,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    id: CaseId,
+    mask_nik: bool,
+) -> Result<PrintedCertificate> {
+    actor.require(PRINTERS, "print a certificate")?;
+    let tx = db::write_tx(conn)?;
+    let (doc, copy) = certificate_for_print_tx(&tx, actor, now, id, mask_nik)?;
+    let pdf = print::certificate_pdf(&doc, now)?;
+    tx.commit()?;
+    Ok(PrintedCertificate { pdf, copy })
 }
 
 /// The receipt (tanda terima) of a case as a document model.

@@ -171,7 +171,7 @@ pub fn list(conn: &Connection) -> Result<Vec<PermitType>> {
         .collect()
 }
 
-fn validate(t: &PermitTypeInput) -> Result<()> {
+pub(crate) fn validate(t: &PermitTypeInput) -> Result<()> {
     if t.code.is_empty()
         || t.code.len() > 12
         || !t
@@ -245,6 +245,6 @@ pub fn insert_tx(tx: &Transaction, t: &PermitTypeInput) -> Result<PermitTypeId> 
     Ok(PermitTypeId(id))
 }
 
-fn json<T: Serialize>(v: &T) -> Result<String> {
+pub(crate) fn json<T: Serialize>(v: &T) -> Result<String> {
     serde_json::to_string(v).map_err(|e| Error::invalid("permit_type", e.to_string()))
 }

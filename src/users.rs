@@ -94,7 +94,7 @@ fn from_row(r: &Row) -> rusqlite::Result<User> {
 /// The smallest password an office account may have; long passphrases beat complexity rules.
 pub const MIN_PASSWORD_LEN: usize = 10;
 
-fn hash_password(password: &str) -> Result<String> {
+pub(crate) fn hash_password(password: &str) -> Result<String> {
     if password.chars().count() < MIN_PASSWORD_LEN {
         return Err(Error::invalid(
             "password",
@@ -131,6 +131,7 @@ fn validate_new(u: &NewUser) -> Result<(String, String, Option<String>)> {
 
 pub(crate) fn insert_tx(tx: &Transaction, u: &NewUser, now: DateTime<Utc>) -> Result<User> {
     let (username, full_name, nip) = validate_new(u)?;
+    crate::accounts::check_password(&username, &u.password)?;
     let hash = hash_password(&u.password)?;
     let exists: Option<i64> = tx
         .query_row(
@@ -247,16 +248,24 @@ pub fn sign_in(
                 .is_ok()
         })
         .unwrap_or(false);
+    if let Some(until) = crate::accounts::locked_until(&tx, id, now)? {
+        audit::admin_event(&tx, Some(UserId(id)), now, "signin.locked", &username, None)?;
+        tx.commit()?;
+        return Err(Error::Forbidden(format!(
+            "too many failed sign-ins: the account is locked until {until}"
+        )));
+    }
     if !ok || !active {
-        tx.execute(
-            "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ?1",
-            [id],
-        )?;
-        audit::admin_event(&tx, Some(UserId(id)), now, "signin.fail", &username, None)?;
+        let locked = crate::accounts::count_failure(&tx, id, now)?;
+        let detail = locked.then_some("account locked");
+        audit::admin_event(&tx, Some(UserId(id)), now, "signin.fail", &username, detail)?;
         tx.commit()?;
         return Err(Error::Auth);
     }
-    tx.execute("UPDATE users SET failed_logins = 0 WHERE id = ?1", [id])?;
+    tx.execute(
+        "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?1",
+        [id],
+    )?;
     tx.commit()?;
     actor(conn, &username)
 }

@@ -26,6 +26,15 @@ impl CommandError {
         }
     }
 
+    /// A command that needs a signed-in user was called with nobody signed in (or after a lock).
+    pub fn signed_out() -> Self {
+        CommandError {
+            code: "signed_out",
+            message: "nobody is signed in: sign in first".into(),
+            field: None,
+        }
+    }
+
     /// A failure of the shell itself (a poisoned lock after a panic in another command).
     pub fn internal(message: impl Into<String>) -> Self {
         CommandError {

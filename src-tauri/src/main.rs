@@ -2,8 +2,13 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod account;
+mod casework;
 mod commands;
 mod error;
+mod register;
+mod session;
+mod settings;
 mod state;
 
 use tauri::Manager;
@@ -20,11 +25,25 @@ fn main() {
                 );
             }
             app.manage(db);
+            app.manage(session::Session::default());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
-            commands::list_cases
+            commands::list_cases,
+            account::session_info,
+            account::first_run,
+            account::sign_in,
+            account::sign_out,
+            casework::case_detail,
+            casework::move_case,
+            casework::save_pdf,
+            register::check_nik,
+            register::permit_types,
+            register::register_case,
+            settings::list_users,
+            settings::add_user,
+            settings::update_office
         ])
         .run(tauri::generate_context!());
     if let Err(error) = app {

@@ -123,7 +123,21 @@ pub fn move_case(
 ) -> Result<Status> {
     let today = office_today(conn, now)?;
     let tx = db::write_tx(conn)?;
-    let cur = current(&tx, id)?;
+    let to = move_case_tx(&tx, actor, now, today, id, m)?;
+    tx.commit()?;
+    Ok(to)
+}
+
+/// One step inside the caller's transaction, so a trip can move many cases at once, each audited.
+pub(crate) fn move_case_tx(
+    tx: &Transaction,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+    id: CaseId,
+    m: &Move,
+) -> Result<Status> {
+    let cur = current(tx, id)?;
     let Some(rule) = RULES.iter().find(|r| r.from == cur.status && r.to == m.to) else {
         return Err(Error::Transition(format!(
             "a case that is {} cannot become {}",
@@ -156,7 +170,7 @@ pub fn move_case(
                     "the file is not complete: {label} is missing"
                 )));
             }
-            let cal = WorkCalendar::load(&tx)?;
+            let cal = WorkCalendar::load(tx)?;
             let left = cur.sla_days.saturating_sub(cur.sla_used_days);
             let due = cal.add_working_days(today, left);
             tx.execute(
@@ -168,7 +182,7 @@ pub fn move_case(
         Returned if cur.sla_started_on.is_some() => {
             // The clock pauses: bank the working days used so far in this period.
             if let Some(resumed) = cur.sla_resumed_on.as_deref() {
-                let cal = WorkCalendar::load(&tx)?;
+                let cal = WorkCalendar::load(tx)?;
                 let from = time::parse_day("sla_resumed_on", resumed)?;
                 let used = cur.sla_used_days + cal.working_days_between(from, today).max(0) as u32;
                 tx.execute(
@@ -188,7 +202,7 @@ pub fn move_case(
             )?;
         }
         Issued if cur.status == Approved => {
-            let number = issue_tx(&tx, id, cur.permit_type_id, today)?;
+            let number = issue_tx(tx, id, cur.permit_type_id, today)?;
             detail = Some(number);
         }
         _ => {}
@@ -203,7 +217,7 @@ pub fn move_case(
         params![id.0, m.to, time::stamp(now), closed],
     )?;
     audit::case_event(
-        &tx,
+        tx,
         id,
         actor,
         now,
@@ -215,7 +229,6 @@ pub fn move_case(
             detail: detail.as_deref(),
         },
     )?;
-    tx.commit()?;
     Ok(m.to)
 }
 
@@ -264,6 +277,11 @@ fn issue_tx(tx: &Transaction, id: CaseId, permit_type_id: i64, today: NaiveDate)
     tx.execute(
         "UPDATE cases SET permit_number = ?2, issued_on = ?3, valid_until = ?4, signer = ?5 WHERE id = ?1",
         params![id.0, number, time::day(today), valid_until.map(time::day), signer],
+    )?;
+    let snapshot = crate::certificate_snapshot::CertificateSnapshot::of(&ptype).to_json()?;
+    tx.execute(
+        "UPDATE cases SET certificate_snapshot = ?2 WHERE id = ?1",
+        params![id.0, snapshot],
     )?;
     Ok(number)
 }

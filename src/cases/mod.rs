@@ -13,11 +13,13 @@ use serde::{Deserialize, Serialize};
 use crate::sql_enum;
 use crate::{office, time, Result};
 
+pub(crate) use lifecycle::move_case_tx;
 pub use lifecycle::{allowed_moves, move_case, set_document, Move, Rule, SignerOnRecord, RULES};
 pub use query::{
     detail, documents, find_by_number, get, list, sla, Case, CaseDetail, CaseDocument, CaseFilter,
     CaseSummary,
 };
+pub(crate) use register::register_tx;
 pub use register::{register, NewCase};
 
 /// Newtype id of a case.

@@ -92,6 +92,43 @@ pub struct CaseDetail {
     pub sla: SlaState,
     /// The steps the asking user may take now.
     pub moves: Vec<super::Rule>,
+    /// The permit type's own fields with their labels, in the catalogue's order.
+    pub fields: Vec<LabelledValue>,
+}
+
+/// One of the permit type's own fields as a person reads it.
+#[derive(Debug, Clone, Serialize)]
+pub struct LabelledValue {
+    pub key: String,
+    pub label: String,
+    pub value: String,
+}
+
+/// The case's field values under the permit type's labels; a key the catalogue no longer lists keeps its
+/// key as label so nothing recorded is hidden.
+fn labelled(conn: &Connection, case: &Case) -> Result<Vec<LabelledValue>> {
+    let ptype = crate::permit_types::by_code(conn, &case.permit_type_code)?;
+    let mut out: Vec<LabelledValue> = ptype
+        .fields
+        .iter()
+        .filter_map(|f| {
+            case.details.get(&f.key).map(|v| LabelledValue {
+                key: f.key.clone(),
+                label: f.label.clone(),
+                value: v.clone(),
+            })
+        })
+        .collect();
+    for (k, v) in &case.details {
+        if !ptype.fields.iter().any(|f| &f.key == k) {
+            out.push(LabelledValue {
+                key: k.clone(),
+                label: k.clone(),
+                value: v.clone(),
+            });
+        }
+    }
+    Ok(out)
 }
 
 const CASE_COLUMNS: &str = "c.id, c.registration_number, c.applicant_id, t.code, t.name, c.channel, c.service_mode, \
@@ -212,6 +249,7 @@ pub fn detail(
         moves: viewer
             .map(|a| super::allowed_moves(case.status, a.role))
             .unwrap_or_default(),
+        fields: labelled(conn, &case)?,
         case,
     })
 }

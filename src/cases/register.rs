@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, Transaction};
 use serde::Deserialize;
 
 use super::{office_today, CaseId, Channel, ServiceMode, Status};
@@ -45,9 +45,22 @@ pub fn register(
     now: DateTime<Utc>,
     input: &NewCase,
 ) -> Result<CaseId> {
+    let tx = db::write_tx(conn)?;
+    let id = register_tx(&tx, actor, now, input)?;
+    tx.commit()?;
+    Ok(id)
+}
+
+/// [`register`] inside the caller's write transaction (a bulk import registers many in one).
+pub(crate) fn register_tx(
+    tx: &Transaction,
+    actor: &Actor,
+    now: DateTime<Utc>,
+    input: &NewCase,
+) -> Result<CaseId> {
     actor.require(&[Role::Clerk, Role::Courier], "register applications")?;
-    let today = office_today(conn, now)?;
-    let ptype = permit_types::by_code(conn, &input.permit_type)?;
+    let today = office_today(tx, now)?;
+    let ptype = permit_types::by_code(tx, &input.permit_type)?;
     if !ptype.active {
         return Err(Error::invalid(
             "permit_type",
@@ -63,9 +76,8 @@ pub fn register(
             ));
         }
     }
-    let tx = db::write_tx(conn)?;
-    let (applicant, _) = applicants::find_or_create_tx(&tx, actor, now, today, &input.applicant)?;
-    let reg = numbering::registration_number(&tx, today)?;
+    let (applicant, _) = applicants::find_or_create_tx(tx, actor, now, today, &input.applicant)?;
+    let reg = numbering::registration_number(tx, today)?;
     let stamp = time::stamp(now);
     tx.execute(
         "INSERT INTO cases (registration_number, applicant_id, permit_type_id, channel, service_mode, status, details,
@@ -100,7 +112,7 @@ pub fn register(
     drop(stmt);
     let detail = format!("{} {} {}", reg, ptype.code, input.channel);
     audit::case_event(
-        &tx,
+        tx,
         id,
         actor,
         now,
@@ -112,7 +124,6 @@ pub fn register(
             detail: Some(&detail),
         },
     )?;
-    tx.commit()?;
     Ok(id)
 }
 

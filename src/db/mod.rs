@@ -25,6 +25,15 @@ fn migration_list() -> Vec<M<'static>> {
     vec![
         M::up(include_str!("migrations/0001_schema.sql")),
         M::up_with_hook("", seed::reference_data),
+        M::up_with_hook(
+            include_str!("migrations/0003_documents.sql"),
+            crate::verification::create_office_key,
+        ),
+        M::up(include_str!("migrations/0004_van.sql")),
+        M::up_with_hook("", crate::audit_chain::migrate),
+        M::up(include_str!("migrations/0006_signin_lockout.sql")),
+        M::up(include_str!("migrations/0007_cuti_bersama_setting.sql")),
+        M::up(include_str!("migrations/0008_certificate_snapshot.sql")),
     ]
 }
 

@@ -6,7 +6,9 @@
 mod certificate;
 mod fonts;
 mod kop;
+mod labels;
 mod layout;
+mod manifest;
 mod qr;
 mod receipt;
 #[cfg(test)]
@@ -15,6 +17,8 @@ mod table;
 #[cfg(test)]
 mod tests;
 mod text;
+
+pub use manifest::{handover_pdf, manifest_pdf, ManifestLine, ManifestStop, TripDoc};
 
 use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions, RawImage, XObject, XObjectId};
 use sha2::{Digest, Sha256};
@@ -110,6 +114,18 @@ pub struct ChecklistLine {
     pub received: bool,
 }
 
+/// One envelope label of a delivery batch.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EnvelopeLabel {
+    pub name: String,
+    /// Street address and village, as the van crew reads it at the stop.
+    pub address: String,
+    /// "No. Reg: REG-2026-000040"
+    pub registration_line: String,
+    /// "No. Izin: 503/0003/SIPB/DPMPTSP/X/2026"
+    pub permit_line: String,
+}
+
 /// One certificate as a PDF file.
 pub fn certificate_pdf(
     doc: &CertificateDoc,
@@ -136,6 +152,21 @@ pub fn certificates_pdf(
         let pages = certificate::layout(&mut out, doc)?;
         out.add_pages(pages);
     }
+    out.save()
+}
+
+/// Envelope labels, 14 to an A4 sheet (2 × 7, 99.1 × 38.1 mm).
+pub fn labels_pdf(
+    labels: &[EnvelopeLabel],
+    created: chrono::DateTime<chrono::Utc>,
+) -> Result<Vec<u8>> {
+    if labels.is_empty() {
+        return Err(Error::Pdf("no label to print".into()));
+    }
+    let title = format!("Label amplop ({} izin)", labels.len());
+    let mut out = Output::new(&title, "Petromaks", created)?;
+    let pages = labels::layout(&out, labels)?;
+    out.add_pages(pages);
     out.save()
 }
 

@@ -119,6 +119,8 @@ fn the_cli_walks_a_case_to_delivered_and_prints_its_documents() {
     cli_ok(
         db,
         &[
+            "--as",
+            "joko",
             "print",
             "certificate",
             &reg,
@@ -147,7 +149,7 @@ fn the_cli_walks_a_case_to_delivered_and_prints_its_documents() {
     let n: i64 = copy
         .query_row("SELECT count(*) FROM case_events", [], |r| r.get(0))
         .expect("events");
-    assert_eq!(n, 7);
+    assert_eq!(n, 8, "seven steps and the logged print of the original");
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! Certificates and receipts as real PDFs: extractable text, any name, deterministic bytes.
 
-use petromaks::documents;
+use petromaks::{documents, print};
 
 use crate::support::{self, monday, pdf_text};
 
@@ -18,8 +18,9 @@ fn certificates_print_any_name_and_the_same_bytes_twice() {
     .enumerate()
     {
         let id = o.issued_case(&format!("16070145089000{:02}", i + 1), name);
-        let a = documents::certificate(&o.conn, id, monday(), false).expect("pdf");
-        let b = documents::certificate(&o.conn, id, monday(), false).expect("pdf");
+        let doc = documents::certificate_doc(&o.conn, id, false).expect("doc");
+        let a = print::certificate_pdf(&doc, monday()).expect("pdf");
+        let b = print::certificate_pdf(&doc, monday()).expect("pdf");
         assert_eq!(a, b, "same input and clock, same bytes");
         let path = dir.path().join(format!("c{i}.pdf"));
         std::fs::write(&path, &a).expect("write");
@@ -43,7 +44,9 @@ fn a_case_before_verification_has_no_certificate() {
         &support::sipd("1607014508900001", "Ayu"),
     )
     .expect("reg");
-    let e = documents::certificate(&o.conn, id, monday(), false).expect_err("no certificate yet");
+    let signer = o.signer.clone();
+    let e = documents::print_certificate(&mut o.conn, &signer, monday(), id, false)
+        .expect_err("no certificate yet");
     assert_eq!(e.code(), "transition");
     assert!(documents::receipt(&o.conn, id, monday()).is_ok());
 }

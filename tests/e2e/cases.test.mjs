@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { cli, launchApp, screenshot, tempDir } from './harness.mjs';
+import { scanCase, signIn } from './ui.mjs';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const DEMO_CASES = 12;
@@ -37,7 +38,7 @@ describe('case list window', () => {
     listed = JSON.parse(cli(db, '--json', 'case', 'list'));
     app = await launchApp(db);
     browser = app.browser;
-    await browser.$('body[data-cases-loaded="true"]').waitForExist({ timeout: 30_000 });
+    await signIn(browser, 'admin', 'rahasia-e2e-123');
   });
 
   after(async () => {
@@ -99,11 +100,10 @@ describe('case list window', () => {
     assert.deepEqual(pngSize(file), { width: 1366, height: 768 });
   });
 
-  test('the search narrows the list to one registration number', async () => {
+  test('typing in the search narrows the list as you type', async () => {
     const number = listed[0].registration_number;
     const search = await browser.$('#case-query');
     await search.setValue(number);
-    await browser.keys('Enter');
     await browser.waitUntil(async () => (await browser.$$('#cases-table tbody tr')).length === 1, {
       timeout: 10_000,
       timeoutMsg: 'the search did not narrow the list to one case',
@@ -116,6 +116,23 @@ describe('case list window', () => {
     await browser.waitUntil(
       async () => (await browser.$$('#cases-table tbody tr')).length === listed.length,
       { timeout: 10_000, timeoutMsg: 'clearing the search did not bring every case back' },
+    );
+  });
+
+  test('a registration number typed by a scanner (ending in Enter) opens its case at once', async () => {
+    await scanCase(browser, hostileNumber);
+    assert.equal(await browser.$('#case-applicant .applicant-name').getText(), HOSTILE);
+    assert.equal((await browser.$$('#case-view img')).length, 0);
+    await screenshot(browser, 'case-hostile');
+    await browser.$('#case-back').click();
+    await browser.$('body[data-screen="cases"]').waitForExist({ timeout: 10_000 });
+    const search = await browser.$('#case-query');
+    await search.clearValue();
+    await search.click();
+    await browser.keys('Enter');
+    await browser.waitUntil(
+      async () => (await browser.$$('#cases-table tbody tr')).length === listed.length,
+      { timeout: 10_000, timeoutMsg: 'every case is listed again' },
     );
   });
 

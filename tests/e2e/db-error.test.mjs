@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { launchApp, screenshot, tempDir } from './harness.mjs';
+import './ui.mjs';
 
 /** @type {ReturnType<typeof tempDir>} */
 let tmp;

@@ -1,4 +1,4 @@
-// A database file that does not exist yet: the app creates it and says how to set up the office.
+// A database file that does not exist yet: the app creates it and asks for first-run setup in the window.
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { cli, launchApp, screenshot, tempDir } from './harness.mjs';
+import { signIn } from './ui.mjs';
 
 /** @type {ReturnType<typeof tempDir>} */
 let tmp;
@@ -24,14 +25,67 @@ after(async () => {
   tmp?.remove();
 });
 
-test('a new database is created, empty, with a hint to set up the office', async () => {
+test('a new database asks for first-run setup, which signs the first admin in', async () => {
   const { browser } = /** @type {NonNullable<typeof app>} */ (app);
-  await browser.$('body[data-cases-loaded="true"]').waitForExist({ timeout: 30_000 });
+  await browser.$('body[data-screen="setup"]').waitForExist({ timeout: 30_000 });
   assert.ok(existsSync(db), 'the app created the database file');
+  assert.equal(await browser.$('#setup-title').getText(), 'Penyiapan awal kantor');
+  // The profile starts from the example; a wrong NIP is shown beside its field and nothing is saved.
+  const nip = await browser.$('#setup-head_nip');
+  await nip.setValue('123');
+  await browser.$('#setup-username').setValue('admin');
+  await browser.$('#setup-full_name').setValue('Admin Kantor');
+  await browser.$('#setup-password').setValue('rahasia-e2e-123');
+  await screenshot(browser, 'setup');
+  await browser.keys('Enter');
+  await browser.waitUntil(async () => (await browser.$('#setup-head_nip-message').getText()) !== '', {
+    timeout: 10_000,
+    timeoutMsg: 'no message beside the NIP field',
+  });
+  assert.equal(await browser.$('#setup-head_nip').getAttribute('aria-invalid'), 'true');
+  await screenshot(browser, 'setup-invalid');
+  await nip.setValue('196805121990031007');
+  await browser.$('#setup-save').click();
+  await browser.$('body[data-user="admin"][data-cases-loaded="true"]').waitForExist({ timeout: 15_000 });
   assert.equal(await browser.$('#cases-empty').getText(), 'Belum ada permohonan.');
-  const note = await browser.$('#setup-note').getText();
-  assert.ok(note.includes(`petromaks --db "${db}" init`), note);
-  await screenshot(browser, 'fresh-db');
-  // The CLI can work on the file the app created: both use the same core and schema.
+  assert.match(await browser.$('#current-user').getText(), /Admin Kantor\s*Administrator/);
+  assert.equal(await browser.$('#office-name').getText(), 'DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU');
+  // The CLI sees the office and the admin the window created.
   assert.deepEqual(JSON.parse(cli(db, '--json', 'case', 'list')), []);
+  assert.match(cli(db, '--as', 'admin', 'user', 'list'), /admin/);
+});
+
+test('sign out, then a wrong password is refused and the right one lets the admin in', async () => {
+  const { browser } = /** @type {NonNullable<typeof app>} */ (app);
+  await browser.$('#signout-button').click();
+  await browser.$('body[data-screen="signin"]').waitForExist({ timeout: 10_000 });
+  assert.equal(await browser.$$('#cases-table').length, 0);
+  await browser.$('#signin-username').setValue('admin');
+  await browser.$('#signin-password').setValue('salah');
+  await browser.keys('Enter');
+  await browser.waitUntil(async () => (await browser.$('#signin-message').getText()) !== '', { timeout: 10_000 });
+  assert.equal(await browser.$('#signin-message').getText(), 'Nama pengguna atau kata sandi salah.');
+  await screenshot(browser, 'signin-wrong');
+  await signIn(browser, 'admin', 'rahasia-e2e-123');
+});
+
+test('the admin adds a clerk and changes the office phone in the settings', async () => {
+  const { browser } = /** @type {NonNullable<typeof app>} */ (app);
+  await browser.$('#settings-button').click();
+  await browser.$('body[data-screen="settings"]').waitForExist({ timeout: 10_000 });
+  assert.ok(await browser.$('#users-table tr[data-username="admin"]').isExisting());
+  await browser.$('#user-username').setValue('loket2');
+  await browser.$('#user-full_name').setValue('Siti Aminah');
+  await browser.$('#user-role').selectByAttribute('value', 'clerk');
+  await browser.$('#user-password').setValue('rahasia-loket-2');
+  await browser.$('#user-add').click();
+  await browser.$('#users-table tr[data-username="loket2"]').waitForExist({ timeout: 10_000 });
+  assert.match(await browser.$('#users-table tr[data-username="loket2"]').getText(), /Siti Aminah\s*Petugas loket/);
+  await browser.$('#office-phone').setValue('(0711) 1234567');
+  await browser.$('#office-save').click();
+  await browser.waitUntil(async () => (await browser.$('#office-message').getText()) === 'Profil kantor tersimpan.', {
+    timeout: 10_000,
+  });
+  await screenshot(browser, 'settings');
+  assert.match(cli(db, '--as', 'admin', 'user', 'list'), /loket2/);
 });

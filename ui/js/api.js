@@ -106,3 +106,132 @@ export function appInfo() {
 export function listCases(filter = {}) {
   return call('list_cases', { filter });
 }
+
+/**
+ * A signed-in staff member as the Rust side keeps it (the webview never hands one back).
+ * @typedef {object} Actor
+ * @property {number} id
+ * @property {string} username
+ * @property {string} full_name
+ * @property {'admin' | 'clerk' | 'verifier' | 'signer' | 'courier'} role
+ */
+
+/**
+ * @typedef {object} SessionInfo
+ * @property {boolean} setup_needed the database is new: first-run setup comes first
+ * @property {Actor | null} user who is signed in
+ * @property {Record<string, string | number>} office_example a profile the setup form starts from
+ */
+
+/**
+ * Whether setup is needed and who is signed in.
+ * @returns {Promise<SessionInfo>}
+ */
+export function sessionInfo() {
+  return call('session_info');
+}
+
+/**
+ * First-run setup: the office profile and the first admin, who is then signed in.
+ * @param {Record<string, string | number>} office
+ * @param {{ username: string, full_name: string, password: string, nip: string | null, role: 'admin' }} admin
+ * @returns {Promise<Actor>}
+ */
+export function firstRun(office, admin) {
+  return call('first_run', { office, admin });
+}
+
+/**
+ * @param {string} username
+ * @param {string} password
+ * @returns {Promise<Actor>}
+ */
+export function signIn(username, password) {
+  return call('sign_in', { username, password });
+}
+
+/** Ends the session on the Rust side (sign-out and lock). @returns {Promise<void>} */
+export function signOut() {
+  return call('sign_out');
+}
+
+/**
+ * The case screen's data, with the steps the signed-in role may take (`moves`).
+ * @param {number} id
+ * @returns {Promise<any>}
+ */
+export function caseDetail(id) {
+  return call('case_detail', { id });
+}
+
+/**
+ * Takes one step as the signed-in user; answers with the case's new detail.
+ * @param {number} id
+ * @param {{ to: string, reason?: string | null }} step
+ * @returns {Promise<any>}
+ */
+export function moveCase(id, step) {
+  return call('move_case', { id, step });
+}
+
+/**
+ * Saves the certificate or the receipt of a case as a PDF in the documents folder; answers its path.
+ * @param {number} id
+ * @param {'certificate' | 'receipt'} kind
+ * @returns {Promise<string>}
+ */
+export function savePdf(id, kind) {
+  return call('save_pdf', { id, kind });
+}
+
+/**
+ * What a NIK says (birth date, sex, areas, warnings) and the applicant already registered under it.
+ * @param {string} nik
+ * @returns {Promise<any>}
+ */
+export function checkNik(nik) {
+  return call('check_nik', { nik });
+}
+
+/**
+ * The active permit types with their checklists and fields.
+ * @returns {Promise<any[]>}
+ */
+export function permitTypes() {
+  return call('permit_types');
+}
+
+/**
+ * Registers a case as the signed-in user; answers its id, number and the saved receipt's path.
+ * @param {any} input the core's `NewCase`
+ * @returns {Promise<{ id: number, registration_number: string, receipt_path: string }>}
+ */
+export function registerCase(input) {
+  return call('register_case', { input });
+}
+
+/**
+ * Every staff account.
+ * @returns {Promise<{ username: string, full_name: string, role: string, nip: string | null, active: boolean }[]>}
+ */
+export function listUsers() {
+  return call('list_users');
+}
+
+/**
+ * Adds a staff account (the core requires an admin).
+ * @param {{ username: string, full_name: string, role: string, password: string, nip: string | null }} user
+ * @returns {Promise<any>}
+ */
+export function addUser(user) {
+  return call('add_user', { user });
+}
+
+/**
+ * Changes the office profile (the core requires an admin).
+ * @param {Record<string, string | number>} profile
+ * @returns {Promise<any>}
+ */
+export function updateOffice(profile) {
+  return call('update_office', { profile });
+}

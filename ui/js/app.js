@@ -1,25 +1,46 @@
 // @ts-check
 /**
- * Starts the window: language, header, footer and the case list. Shows a clear message instead of the
- * screens when the database could not be opened.
+ * Starts the window: language, header, footer, then first-run setup or sign-in, then the work screens.
+ * Shows a clear message instead of the screens when the database could not be opened.
  * @module app
  */
 
 import * as api from './api.js';
-import { mountCases } from './cases.js';
+import { showCase } from './casepage.js';
+import { localToday, mountCases } from './cases.js';
 import { h, one, replace } from './dom.js';
+import { roleLabel } from './format.js';
 import { DEFAULT_LANGUAGE, language, setLanguage, t } from './i18n.js';
+import { showRegister } from './register.js';
+import { showSetup, showSignIn } from './session.js';
+import { showSettings } from './settings.js';
+import { showToday, tileCases } from './today.js';
 
 const LANGUAGE_KEY = 'petromaks.language';
 
+/** Minutes without a key or a click after which the screen locks itself. */
+const IDLE_LOCK_MINUTES = 10;
+
+/** The roles the core lets register applications: nobody else sees the button or the shortcut. */
+const REGISTERS = new Set(['clerk', 'courier']);
+
 /** @type {api.AppInfo | null} */
 let info = null;
+
+/** @type {api.Actor | null} */
+let user = null;
 
 /**
  * The error on screen, if any, so a language switch can say it again in the other language.
  * @type {api.CommandError | null}
  */
 let shownError = null;
+
+/** @type {ReturnType<typeof mountCases> | null} */
+let cases = null;
+
+/** The case open on screen, redrawn after a language switch. @type {number | null} */
+let openCase = null;
 
 /** Writes every `data-i18n*` string of the static page in the current language. */
 function translatePage() {
@@ -41,6 +62,10 @@ function translatePage() {
     one('#db-path').textContent = t('app.database', { path: info.db_path });
     one('#app-version').textContent = t('app.version', { version: info.version });
   }
+  // Name above role, so a long name does not squeeze the office name out of the header.
+  replace(one('#current-user'), user
+    ? [h('span', { class: 'user-name' }, user.full_name), h('span', { class: 'user-role' }, roleLabel(user.role))]
+    : []);
 }
 
 /**
@@ -48,6 +73,10 @@ function translatePage() {
  * @param {api.CommandError} error
  */
 function showError(error) {
+  if (error.code === 'signed_out') {
+    void lock(false);
+    return;
+  }
   const key = `error.${error.code}`;
   const explanation = t(key) === key ? t('error.internal') : t(key);
   const retry = h('button', { type: 'button', class: 'button' }, t('error.retry'));
@@ -67,17 +96,146 @@ function showError(error) {
   shownError = error;
 }
 
+/**
+ * Shows one of the main area's screens and hides the others.
+ * @param {'gate' | 'cases' | 'case-view' | 'register-view' | 'settings-view'} screen
+ */
+function show(screen) {
+  for (const id of ['gate', 'cases', 'case-view', 'register-view', 'settings-view']) one(`#${id}`).hidden = id !== screen;
+  const signedIn = screen !== 'gate';
+  for (const id of ['current-user', 'lock-button', 'signout-button']) one(`#${id}`).hidden = !signedIn;
+  one('#settings-button').hidden = !signedIn || user?.role !== 'admin';
+}
+
+/** @param {api.Actor} actor */
+async function signedIn(actor) {
+  user = actor;
+  translatePage();
+  info = await api.appInfo();
+  translatePage();
+  show('cases');
+  document.body.dataset.screen = 'cases';
+  document.body.dataset.user = actor.username;
+  one('#register-button').hidden = !REGISTERS.has(actor.role);
+  cases ??= mountCases(showError, (id) => void openCaseScreen(id));
+  await cases.reload();
+  await refreshToday();
+  one('#case-query').focus();
+}
+
+/** Redraws the today strip; a count narrows the list to its cases. */
+async function refreshToday() {
+  if (!user) return;
+  try {
+    await showToday(one('#today'), user.role, localToday(), (tile) =>
+      void cases?.showOnly(t(`today.${tile.key}`), () => tileCases(tile)));
+  } catch (error) {
+    showError(/** @type {api.CommandError} */ (error));
+  }
+}
+
+function backToList() {
+  openCase = null;
+  show('cases');
+  document.body.dataset.screen = 'cases';
+  void cases?.reload();
+  void refreshToday();
+  one('#case-query').focus();
+}
+
+async function openRegister() {
+  openCase = null;
+  show('register-view');
+  await showRegister(one('#register-view'), {
+    open: (id) => void openCaseScreen(id),
+    back: backToList,
+    error: showError,
+  });
+}
+
+async function openSettings() {
+  openCase = null;
+  show('settings-view');
+  await showSettings(one('#settings-view'), /** @type {any} */ (info?.office ?? {}), {
+    back: backToList,
+    saved: async () => {
+      info = await api.appInfo();
+      translatePage();
+    },
+    error: showError,
+  });
+}
+
+/** @param {number} id */
+async function openCaseScreen(id) {
+  openCase = id;
+  show('case-view');
+  await showCase(one('#case-view'), id, {
+    back: backToList,
+    error: showError,
+  });
+}
+
+/**
+ * Ends the session on the Rust side and clears every screen that shows data; the lock screen keeps the
+ * username and asks for the password again.
+ * @param {boolean} keepUser
+ */
+async function lock(keepUser) {
+  const was = keepUser ? user : null;
+  user = null;
+  openCase = null;
+  delete document.body.dataset.user;
+  await api.signOut().catch(() => {});
+  replace(one('#case-view'));
+  replace(one('#register-view'));
+  replace(one('#settings-view'));
+  replace(one('#cases-body'));
+  replace(one('#today'));
+  /** @type {HTMLInputElement} */ (one('#case-query')).value = '';
+  show('gate');
+  translatePage();
+  await signedIn(await showSignIn(one('#gate'), was));
+}
+
+function watchIdle() {
+  let last = Date.now();
+  const touch = () => {
+    last = Date.now();
+  };
+  for (const type of ['keydown', 'pointerdown', 'wheel']) document.addEventListener(type, touch, { capture: true });
+  setInterval(() => {
+    if (user && Date.now() - last > IDLE_LOCK_MINUTES * 60_000) void lock(true);
+  }, 30_000);
+  document.addEventListener('keydown', (event) => {
+    if (user && REGISTERS.has(user.role) && event.key === 'F2') {
+      event.preventDefault();
+      void openRegister();
+    }
+    if (user && event.ctrlKey && !event.altKey && event.key.toLowerCase() === 'l') {
+      event.preventDefault();
+      void lock(true);
+    }
+  });
+}
+
 async function start() {
   setLanguage(localStorage.getItem(LANGUAGE_KEY) ?? DEFAULT_LANGUAGE);
   translatePage();
-  /** @type {ReturnType<typeof mountCases> | null} */
-  let cases = null;
   one('#language-toggle').addEventListener('click', () => {
     localStorage.setItem(LANGUAGE_KEY, setLanguage(language() === 'id' ? 'en' : 'id'));
     translatePage();
     if (shownError) showError(shownError);
-    else cases?.translate();
+    else if (openCase !== null) void openCaseScreen(openCase);
+    else {
+      cases?.translate();
+      void refreshToday();
+    }
   });
+  one('#lock-button').addEventListener('click', () => void lock(true));
+  one('#register-button').addEventListener('click', () => void openRegister());
+  one('#settings-button').addEventListener('click', () => void openSettings());
+  one('#signout-button').addEventListener('click', () => void lock(false));
   try {
     info = await api.appInfo();
   } catch (error) {
@@ -89,16 +247,17 @@ async function start() {
     showError(info.db_error);
     return;
   }
-  if (!info.office) {
-    one('#cases').before(
-      h('p', { class: 'notice', id: 'setup-note', role: 'note' },
-        h('span', { 'data-i18n': 'app.office.setup' }, t('app.office.setup')), ' ',
-        h('code', {}, `petromaks --db "${info.db_path}" init`)),
-    );
+  try {
+    const session = await api.sessionInfo();
+    show('gate');
+    watchIdle();
+    const gate = one('#gate');
+    const actor = session.user
+      ?? (session.setup_needed ? await showSetup(gate, session.office_example) : await showSignIn(gate));
+    await signedIn(actor);
+  } catch (error) {
+    showError(/** @type {api.CommandError} */ (error));
   }
-  cases = mountCases(showError);
-  await cases.reload();
-  one('#case-query').focus();
 }
 
 void start();

@@ -74,7 +74,12 @@ export function caseTable(cases, filtered, today = localToday()) {
     h(
       'tr',
       { 'data-case-id': c.id, 'data-registration': c.registration_number },
-      h('td', { class: 'col-registration mono' }, c.registration_number),
+      h(
+        'td',
+        { class: 'col-registration mono' },
+        h('button', { type: 'button', class: 'link', 'data-open': c.id, 'aria-label': t('case.open', { number: c.registration_number }) },
+          c.registration_number),
+      ),
       h(
         'td',
         { class: 'col-applicant' },
@@ -116,9 +121,10 @@ function fillStatusOptions(select) {
 /**
  * Starts the screen: wires the search and loads the first page.
  * @param {(error: import('./api.js').CommandError) => void} onError shows an error the screen cannot handle
- * @returns {{ reload: () => Promise<void>, translate: () => void }}
+ * @param {(id: number) => void} onOpen opens one case
+ * @returns {{ reload: () => Promise<void>, translate: () => void, showOnly: (label: string, list: () => Promise<import('./api.js').CaseSummary[]>) => Promise<void> }}
  */
-export function mountCases(onError) {
+export function mountCases(onError, onOpen) {
   const form = /** @type {HTMLFormElement} */ (one('#case-search'));
   const query = /** @type {HTMLInputElement} */ (one('#case-query'));
   const status = /** @type {HTMLSelectElement} */ (one('#case-status'));
@@ -130,14 +136,22 @@ export function mountCases(onError) {
   let generation = 0;
   /** @type {ReturnType<typeof setTimeout> | undefined} */
   let timer;
+  /** A list chosen from the today strip, shown instead of the search until the search is used. */
+  let preset = '';
 
   function render() {
-    count.textContent = t('cases.count', { count: shown.length });
+    count.textContent = preset ? `${preset}: ${t('cases.count', { count: shown.length })}` : t('cases.count', { count: shown.length });
     replace(body, caseTable(shown, filtered));
   }
 
-  async function reload() {
+  /**
+   * Reloads the list; `exact` opens the case at once when the text is its registration number (a barcode
+   * scanner types the number and Enter).
+   * @param {boolean} [exact]
+   */
+  async function reload(exact = false) {
     const mine = ++generation;
+    preset = '';
     /** @type {import('./api.js').CaseFilter} */
     const filter = { limit: PAGE_LIMIT };
     const text = query.value.trim();
@@ -150,6 +164,12 @@ export function mountCases(onError) {
       filtered = Boolean(filter.query || filter.status);
       render();
       document.body.dataset.casesLoaded = 'true';
+      const hit = exact ? cases.find((c) => c.registration_number.toUpperCase() === text.toUpperCase()) : undefined;
+      if (hit) {
+        // The next scan types into an empty box, not after this number.
+        query.value = '';
+        onOpen(hit.id);
+      }
     } catch (error) {
       onError(/** @type {import('./api.js').CommandError} */ (error));
     }
@@ -158,7 +178,11 @@ export function mountCases(onError) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(timer);
-    void reload();
+    void reload(true);
+  });
+  body.addEventListener('click', (event) => {
+    const button = /** @type {HTMLElement} */ (event.target).closest('[data-open]');
+    if (button instanceof HTMLElement) onOpen(Number(button.dataset.open));
   });
   query.addEventListener('input', () => {
     clearTimeout(timer);
@@ -166,9 +190,31 @@ export function mountCases(onError) {
   });
   status.addEventListener('change', () => void reload());
 
+  /**
+   * Shows one list from the today strip.
+   * @param {string} label
+   * @param {() => Promise<import('./api.js').CaseSummary[]>} list
+   */
+  async function showOnly(label, list) {
+    const mine = ++generation;
+    try {
+      const cases = await list();
+      if (mine !== generation) return;
+      query.value = '';
+      status.value = '';
+      preset = label;
+      shown = cases;
+      filtered = true;
+      render();
+    } catch (error) {
+      onError(/** @type {import('./api.js').CommandError} */ (error));
+    }
+  }
+
   fillStatusOptions(status);
   return {
     reload,
+    showOnly,
     translate() {
       fillStatusOptions(status);
       render();

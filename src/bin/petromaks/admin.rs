@@ -247,8 +247,11 @@ pub fn demo(ctx: &Ctx, a: DemoArgs) -> Result<()> {
 #[derive(Args)]
 pub struct BackupArgs {
     /// The backup file to write (must not exist).
+    #[arg(long, required_unless_present = "dir", conflicts_with = "dir")]
+    out: Option<PathBuf>,
+    /// A backup folder: write a timestamped backup there and rotate (7 daily, 4 weekly, 12 monthly).
     #[arg(long)]
-    out: PathBuf,
+    dir: Option<PathBuf>,
 }
 
 pub fn backup(ctx: &Ctx, a: BackupArgs) -> Result<()> {
@@ -256,12 +259,23 @@ pub fn backup(ctx: &Ctx, a: BackupArgs) -> Result<()> {
         return Err(Error::not_found("database", ctx.db.display()));
     }
     let conn = ctx.open()?;
-    let size = bk::backup_to(&conn, &a.out)?;
-    let v = serde_json::json!({ "out": a.out, "bytes": size });
+    let (out, size, removed) = match (a.out, a.dir) {
+        (Some(out), _) => {
+            let size = bk::backup_to(&conn, &out)?;
+            (out, size, Vec::new())
+        }
+        (None, Some(dir)) => {
+            let t = petromaks::backup_folder::take(&conn, &dir, ctx.now, Default::default())?;
+            (t.file.path, t.file.bytes, t.removed)
+        }
+        (None, None) => return Err(Error::invalid("out", "give --out FILE or --dir FOLDER")),
+    };
+    let v = serde_json::json!({ "out": out, "bytes": size, "rotated_out": removed });
     ctx.out.show(&v, || {
         format!(
-            "backup written to {} ({size} bytes), integrity ok",
-            a.out.display()
+            "backup written to {} ({size} bytes), integrity ok; {} old backup(s) rotated out",
+            out.display(),
+            removed.len()
         )
     });
     Ok(())

@@ -56,6 +56,12 @@ pub enum ApplicantCmd {
     Show { nik: String },
     /// Check a NIK and decode it (birth date, sex, district of issue).
     CheckNik { nik: String },
+    /// Set the pas photo (PNG) printed on the applicant's certificates; without --file it is removed.
+    Photo {
+        nik: String,
+        #[arg(long)]
+        file: Option<PathBuf>,
+    },
 }
 
 pub fn applicant(ctx: &Ctx, c: ApplicantCmd) -> Result<()> {
@@ -78,6 +84,9 @@ pub fn applicant(ctx: &Ctx, c: ApplicantCmd) -> Result<()> {
                     ap.nik
                 )
             });
+        }
+        ApplicantCmd::Photo { nik, file } => {
+            return crate::papers::applicant_photo(ctx, &nik, file)
         }
         ApplicantCmd::Show { nik } => {
             let ap = applicants::by_nik(&conn, &nik)?
@@ -396,7 +405,8 @@ fn show_text(d: &cases::CaseDetail) -> String {
 
 #[derive(Subcommand)]
 pub enum PrintCmd {
-    /// The permit certificate of an issued case.
+    /// The permit certificate of a case (needs --as): a draft before issue; the first print of an issued
+    /// permit is the original, later prints are marked SALINAN and logged.
     Certificate {
         case: String,
         #[arg(long)]
@@ -405,6 +415,10 @@ pub enum PrintCmd {
         #[arg(long)]
         mask_nik: bool,
     },
+    /// One PDF with the certificates of many issued permits (for a van trip or the counter).
+    Batch(crate::papers::BatchArgs),
+    /// Envelope labels (name, village, registration and permit numbers) for the same choice of permits.
+    Labels(crate::papers::BatchArgs),
     /// The receipt (tanda terima) of a registered case.
     Receipt {
         case: String,
@@ -414,18 +428,20 @@ pub enum PrintCmd {
 }
 
 pub fn print(ctx: &Ctx, c: PrintCmd) -> Result<()> {
-    let conn = ctx.open()?;
+    let mut conn = ctx.open()?;
     let (bytes, out) = match c {
+        PrintCmd::Batch(a) => return crate::papers::print_batch(ctx, a),
+        PrintCmd::Labels(a) => return crate::papers::print_labels(ctx, a),
         PrintCmd::Certificate {
             case,
             out,
             mask_nik,
         } => {
             let id = resolve(&conn, &case)?;
-            (
-                petromaks::documents::certificate(&conn, id, ctx.now, mask_nik)?,
-                out,
-            )
+            let actor = ctx.actor(&conn)?;
+            let printed =
+                petromaks::documents::print_certificate(&mut conn, &actor, ctx.now, id, mask_nik)?;
+            (printed.pdf, out)
         }
         PrintCmd::Receipt { case, out } => {
             let id = resolve(&conn, &case)?;

@@ -3,10 +3,18 @@
 //! Writes act as the user named by `--as` (or `PETROMAKS_USER`): the CLI is run by the office's admin on
 //! the office computer, where whoever can read the database file could change it anyway.
 
+mod accounts;
 mod admin;
 mod bench;
 mod casework;
+mod catalogue_cmd;
+mod holiday;
 mod output;
+mod papers;
+mod safety;
+mod transfer;
+mod trip;
+mod van;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -63,8 +71,60 @@ enum Command {
     Demo(admin::DemoArgs),
     /// Write a consistent copy of the database.
     Backup(admin::BackupArgs),
+    /// Check a certificate's QR code offline: genuine, tampered, unknown key, expired or revoked.
+    Verify(papers::VerifyArgs),
+    /// The office's QR verification key.
+    #[command(subcommand)]
+    Key(papers::KeyCmd),
+    /// Issued permits: revocation.
+    #[command(subcommand)]
+    Permit(papers::PermitCmd),
+    /// The office profile: the kop surat logo.
+    #[command(subcommand)]
+    Office(papers::OfficeCmd),
+    /// Printers (CUPS): list them, send a PDF.
+    #[command(subcommand)]
+    Printer(papers::PrinterCmd),
     /// Measure registering cases and printing certificates on a scratch database.
     Bench(bench::BenchArgs),
+    /// Van trips: plan, assign permits, print the manifest, record deliveries, close.
+    #[command(subcommand)]
+    Trip(trip::TripCmd),
+    /// Requests for the van to visit a village.
+    #[command(subcommand)]
+    Pickup(van::PickupCmd),
+    /// The satisfaction survey (SKM) and its index (IKM).
+    #[command(subcommand)]
+    Survey(van::SurveyCmd),
+    /// Figures for planning the van.
+    #[command(subcommand)]
+    Dashboard(van::DashboardCmd),
+    /// Hand an issued permit to its holder (or a proxy) at the counter.
+    Collect(van::CollectArgs),
+    /// The tamper-evident audit trail: verify the chain, read the log.
+    #[command(subcommand)]
+    Audit(safety::AuditCmd),
+    /// Replace the database with a checked backup (the old file is kept aside).
+    Restore(safety::RestoreArgs),
+    /// Check the database file without writing to it; name the latest good backup if it is damaged.
+    Health(safety::HealthArgs),
+    /// Staff account upkeep: deactivate, reactivate, reset a password, change a role.
+    #[command(subcommand)]
+    Account(accounts::AccountCmd),
+    /// The permit catalogue editor: create, update, retire, delete an unused type, preview the next number.
+    #[command(subcommand)]
+    Catalogue(catalogue_cmd::CatalogueCmd),
+    /// The holiday calendar (changes report the open cases whose due date moved).
+    #[command(subcommand)]
+    Holiday(holiday::HolidayCmd),
+    /// Import applicants and cases from CSV (a dry run unless --confirm).
+    Import(transfer::ImportArgs),
+    /// Export cases or applicants to CSV or XLSX.
+    #[command(subcommand)]
+    Export(transfer::ExportCmd),
+    /// Register and issue cases in a loop (the crash test kills it).
+    #[command(hide = true, name = "crash-loop")]
+    CrashLoop(safety::CrashLoopArgs),
 }
 
 /// What every command gets: the database path, the clock, the acting user's name and the output mode.
@@ -114,6 +174,25 @@ fn run(cli: Cli) -> Result<()> {
         Command::Demo(a) => admin::demo(&ctx, a),
         Command::Backup(a) => admin::backup(&ctx, a),
         Command::Bench(a) => bench::run(&ctx, a),
+        Command::Verify(a) => papers::verify(&ctx, a),
+        Command::Key(c) => papers::key(&ctx, c),
+        Command::Permit(c) => papers::permit(&ctx, c),
+        Command::Office(c) => papers::office(&ctx, c),
+        Command::Printer(c) => papers::printers(&ctx, c),
+        Command::Trip(c) => trip::trip(&ctx, c),
+        Command::Pickup(c) => van::pickup(&ctx, c),
+        Command::Survey(c) => van::survey(&ctx, c),
+        Command::Dashboard(c) => van::dashboard(&ctx, c),
+        Command::Collect(a) => van::collect(&ctx, a),
+        Command::Audit(c) => safety::audit(&ctx, c),
+        Command::Restore(a) => safety::restore(&ctx, a),
+        Command::Health(a) => safety::health(&ctx, a),
+        Command::CrashLoop(a) => safety::crash_loop(&ctx, a),
+        Command::Account(c) => accounts::account(&ctx, c),
+        Command::Catalogue(c) => catalogue_cmd::catalogue(&ctx, c),
+        Command::Holiday(c) => holiday::holiday(&ctx, c),
+        Command::Import(a) => transfer::import(&ctx, a),
+        Command::Export(c) => transfer::export(&ctx, c),
     }
 }
 

@@ -1,0 +1,168 @@
+//! The backup folder the admin picks (an external disk): timestamped copies taken on close, daily while
+//! the app runs and on demand, thinned by a rotation so the disk never fills and old history is kept.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use crate::{backup, Error, Result};
+
+const PREFIX: &str = "petromaks-";
+const SUFFIX: &str = ".sqlite";
+const STAMP: &str = "%Y%m%d-%H%M%S";
+
+/// One backup file in the folder; `taken_at` comes from its name, which Petromaks wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BackupFile {
+    pub path: PathBuf,
+    pub taken_at: DateTime<Utc>,
+    pub bytes: u64,
+}
+
+/// How many backups a rotation keeps: the newest of each of the last `daily` days, `weekly` ISO weeks and
+/// `monthly` months that have a backup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Keep {
+    pub daily: usize,
+    pub weekly: usize,
+    pub monthly: usize,
+}
+
+impl Default for Keep {
+    fn default() -> Self {
+        Keep {
+            daily: 7,
+            weekly: 4,
+            monthly: 12,
+        }
+    }
+}
+
+/// What [`take`] did: the new file and the old ones the rotation removed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Taken {
+    pub file: BackupFile,
+    pub removed: Vec<PathBuf>,
+}
+
+fn name_for(at: DateTime<Utc>) -> String {
+    format!("{PREFIX}{}{SUFFIX}", at.format(STAMP))
+}
+
+fn parse_name(name: &str) -> Option<DateTime<Utc>> {
+    let stamp = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    NaiveDateTime::parse_from_str(stamp, STAMP)
+        .ok()
+        .map(|n| n.and_utc())
+}
+
+/// The Petromaks backups in `dir`, newest first. Other files in the folder are ignored, never touched.
+pub fn list(dir: &Path) -> Result<Vec<BackupFile>> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(taken_at) = name.to_str().and_then(parse_name) else {
+            continue;
+        };
+        let meta = entry.metadata()?;
+        if meta.is_file() {
+            out.push(BackupFile {
+                path: entry.path(),
+                taken_at,
+                bytes: meta.len(),
+            });
+        }
+    }
+    out.sort_by_key(|b| std::cmp::Reverse(b.taken_at));
+    Ok(out)
+}
+
+/// Whether a periodic backup is due: none in `dir` yet, or the newest is a day old.
+pub fn is_due(dir: &Path, now: DateTime<Utc>) -> Result<bool> {
+    if !dir.exists() {
+        return Ok(true);
+    }
+    Ok(match list(dir)?.first() {
+        Some(b) => now - b.taken_at >= chrono::Duration::hours(24),
+        None => true,
+    })
+}
+
+/// Takes a checked backup of the open database into `dir` (created if needed), then rotates the folder.
+pub fn take(conn: &Connection, dir: &Path, now: DateTime<Utc>, keep: Keep) -> Result<Taken> {
+    std::fs::create_dir_all(dir)?;
+    let path = dir.join(name_for(now));
+    if path.exists() {
+        return Err(Error::Conflict(format!(
+            "a backup named {} already exists; wait a second and try again",
+            path.display()
+        )));
+    }
+    let bytes = backup::backup_to(conn, &path)?;
+    let removed = rotate(dir, keep)?;
+    Ok(Taken {
+        file: BackupFile {
+            path,
+            taken_at: now,
+            bytes,
+        },
+        removed,
+    })
+}
+
+/// A backup's day, ISO week or month, as a sortable key.
+type Bucket = fn(&DateTime<Utc>) -> (i32, u32, u32);
+
+/// The files a rotation keeps, from a newest-first list.
+pub fn kept(files: &[BackupFile], keep: Keep) -> BTreeSet<PathBuf> {
+    let mut kept = BTreeSet::new();
+    let buckets: [(usize, Bucket); 3] = [
+        (keep.daily, |t| (t.year(), t.month(), t.day())),
+        (keep.weekly, |t| {
+            let w = t.iso_week();
+            (w.year(), w.week(), 0)
+        }),
+        (keep.monthly, |t| (t.year(), t.month(), 0)),
+    ];
+    for (count, bucket) in buckets {
+        let mut seen = BTreeSet::new();
+        for f in files {
+            if seen.len() >= count {
+                break;
+            }
+            // Newest first, so the first file of a bucket is its newest.
+            if seen.insert(bucket(&f.taken_at)) {
+                kept.insert(f.path.clone());
+            }
+        }
+    }
+    kept
+}
+
+/// Deletes the backups in `dir` that the rotation does not keep; returns what it removed.
+pub fn rotate(dir: &Path, keep: Keep) -> Result<Vec<PathBuf>> {
+    let files = list(dir)?;
+    let keep_set = kept(&files, keep);
+    let mut removed = Vec::new();
+    for f in files {
+        if !keep_set.contains(&f.path) {
+            std::fs::remove_file(&f.path)?;
+            removed.push(f.path);
+        }
+    }
+    Ok(removed)
+}
+
+/// The newest backup in `dir` that passes the integrity and schema checks, if any.
+pub fn latest_good(dir: &Path) -> Result<Option<BackupFile>> {
+    if !dir.exists() {
+        return Ok(None);
+    }
+    Ok(list(dir)?
+        .into_iter()
+        .find(|f| backup::check(&f.path).is_ok()))
+}

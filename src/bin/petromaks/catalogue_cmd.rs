@@ -1,0 +1,116 @@
+//! Catalogue editor commands: a permit type is written as JSON (the seed catalogue's format).
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+use petromaks::catalogue;
+use petromaks::permit_types::{self, PermitTypeInput};
+use petromaks::{cases, time, Error, Result};
+
+use crate::Ctx;
+
+#[derive(Subcommand)]
+pub enum CatalogueCmd {
+    /// Add a permit type from a JSON file.
+    Create {
+        #[arg(long)]
+        file: PathBuf,
+    },
+    /// Replace the definition of CODE with a JSON file.
+    Update {
+        code: String,
+        #[arg(long)]
+        file: PathBuf,
+    },
+    /// Take no new applications for CODE.
+    Retire { code: String },
+    /// Take applications for CODE again.
+    Reactivate { code: String },
+    /// Delete CODE (only if no case ever used it).
+    Delete { code: String },
+    /// The next permit number of CODE, without taking it.
+    Preview {
+        code: String,
+        /// Preview this template instead of the stored one.
+        #[arg(long)]
+        template: Option<String>,
+        /// Issue day (YYYY-MM-DD); default today.
+        #[arg(long)]
+        day: Option<String>,
+    },
+}
+
+fn read_input(file: &PathBuf) -> Result<PermitTypeInput> {
+    let text = std::fs::read_to_string(file)?;
+    serde_json::from_str(&text).map_err(|e| {
+        Error::invalid(
+            "file",
+            format!("{} is not a permit type: {e}", file.display()),
+        )
+    })
+}
+
+fn show(ctx: &Ctx, t: &permit_types::PermitType) {
+    ctx.out.show(t, || {
+        format!(
+            "{} — {} ({}; {} requirements)",
+            t.code,
+            t.name,
+            if t.active { "active" } else { "retired" },
+            t.requirements.len()
+        )
+    });
+}
+
+pub fn catalogue(ctx: &Ctx, c: CatalogueCmd) -> Result<()> {
+    let mut conn = ctx.open()?;
+    match c {
+        CatalogueCmd::Preview {
+            code,
+            template,
+            day,
+        } => {
+            let id = permit_types::by_code(&conn, &code)?.id;
+            let day = match day {
+                Some(d) => time::parse_day("day", &d)?,
+                None => cases::office_today(&conn, ctx.now)?,
+            };
+            let n = catalogue::preview_next_number(&conn, id, template.as_deref(), day)?;
+            ctx.out.show(&serde_json::json!({ "next": n }), || {
+                format!("next number: {n}")
+            });
+        }
+        CatalogueCmd::Create { file } => {
+            let actor = ctx.actor(&conn)?;
+            let t = catalogue::create(&mut conn, &actor, ctx.now, &read_input(&file)?)?;
+            show(ctx, &t);
+        }
+        CatalogueCmd::Update { code, file } => {
+            let actor = ctx.actor(&conn)?;
+            let id = permit_types::by_code(&conn, &code)?.id;
+            let t = catalogue::update(&mut conn, &actor, ctx.now, id, &read_input(&file)?)?;
+            show(ctx, &t);
+        }
+        CatalogueCmd::Retire { code } => {
+            let actor = ctx.actor(&conn)?;
+            let id = permit_types::by_code(&conn, &code)?.id;
+            let t = catalogue::set_active(&mut conn, &actor, ctx.now, id, false)?;
+            show(ctx, &t);
+        }
+        CatalogueCmd::Reactivate { code } => {
+            let actor = ctx.actor(&conn)?;
+            let id = permit_types::by_code(&conn, &code)?.id;
+            let t = catalogue::set_active(&mut conn, &actor, ctx.now, id, true)?;
+            show(ctx, &t);
+        }
+        CatalogueCmd::Delete { code } => {
+            let actor = ctx.actor(&conn)?;
+            let id = permit_types::by_code(&conn, &code)?.id;
+            catalogue::delete(&mut conn, &actor, ctx.now, id)?;
+            ctx.out.show(&serde_json::json!({ "deleted": code }), || {
+                format!("deleted {code}")
+            });
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,208 @@
+//! Data-safety commands: audit verification and log, restore, the start-up health check, and the hidden
+//! crash-loop the crash test kills at random moments.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use petromaks::applicants::ApplicantInput;
+use petromaks::audit_log::{self, AuditFilter};
+use petromaks::cases::{self, Channel, Move, NewCase, ServiceMode, Status};
+use petromaks::{audit_chain, restore as rs, time, users, Error, Result};
+
+use crate::Ctx;
+
+#[derive(Subcommand)]
+pub enum AuditCmd {
+    /// Check the hash chains of the case events and admin changes; fails at the first broken link.
+    Verify,
+    /// The audit log, newest first.
+    Log {
+        /// Registration number, permit number or id of a case.
+        #[arg(long)]
+        case: Option<String>,
+        /// Username of the actor.
+        #[arg(long)]
+        user: Option<String>,
+        /// An action or its prefix (e.g. `signin`).
+        #[arg(long)]
+        action: Option<String>,
+        /// First day (YYYY-MM-DD, UTC).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day (YYYY-MM-DD, UTC).
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long, default_value_t = 200)]
+        limit: u32,
+    },
+}
+
+pub fn audit(ctx: &Ctx, c: AuditCmd) -> Result<()> {
+    let conn = ctx.open()?;
+    match c {
+        AuditCmd::Verify => {
+            let v = audit_chain::verify(&conn)?;
+            ctx.out.show(&v, || {
+                [&v.case_events, &v.admin_events]
+                    .iter()
+                    .map(|r| match &r.first_broken {
+                        None => format!("{}: {} rows, chain intact\n", r.table, r.rows),
+                        Some(b) => format!(
+                            "{}: {} rows, FIRST BROKEN LINK at id {}: {}\n",
+                            r.table, r.rows, b.id, b.reason
+                        ),
+                    })
+                    .collect()
+            });
+            if !v.ok {
+                return Err(Error::Corrupt(
+                    "the audit trail has been altered outside Petromaks".into(),
+                ));
+            }
+        }
+        AuditCmd::Log {
+            case,
+            user,
+            action,
+            from,
+            to,
+            limit,
+        } => {
+            let f = AuditFilter {
+                case: case
+                    .map(|k| crate::casework::resolve(&conn, &k))
+                    .transpose()?,
+                user,
+                action,
+                from: from.map(|d| time::parse_day("from", &d)).transpose()?,
+                to: to.map(|d| time::parse_day("to", &d)).transpose()?,
+                limit,
+            };
+            let rows = audit_log::list(&conn, &f)?;
+            ctx.out.show(&rows, || {
+                rows.iter()
+                    .map(|e| {
+                        format!(
+                            "{}  {:<5} {:<10} {:<22} {}{}\n",
+                            e.at,
+                            e.chain,
+                            e.actor.as_deref().unwrap_or("-"),
+                            e.action,
+                            e.target.as_deref().unwrap_or(""),
+                            e.reason
+                                .as_deref()
+                                .or(e.detail.as_deref())
+                                .map(|s| format!("  ({s})"))
+                                .unwrap_or_default()
+                        )
+                    })
+                    .collect()
+            });
+        }
+    }
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct RestoreArgs {
+    /// The backup file to restore (checked before anything is replaced).
+    #[arg(long)]
+    from: PathBuf,
+}
+
+pub fn restore(ctx: &Ctx, a: RestoreArgs) -> Result<()> {
+    let r = rs::restore(&a.from, &ctx.db, ctx.now)?;
+    ctx.out.show(&r, || {
+        let mut s = format!(
+            "restored {} into {} (schema {})",
+            r.from.display(),
+            r.to.display(),
+            r.schema_version
+        );
+        if let Some(p) = &r.replaced_kept_at {
+            s += &format!("; the replaced database is kept at {}", p.display());
+        }
+        s
+    });
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct HealthArgs {
+    /// The backup folder to search for the latest good backup.
+    #[arg(long)]
+    backup_dir: Option<PathBuf>,
+}
+
+/// Checks the database without opening it for writing; a damaged file exits non-zero.
+pub fn health(ctx: &Ctx, a: HealthArgs) -> Result<()> {
+    let h = rs::health(&ctx.db, a.backup_dir.as_deref())?;
+    ctx.out.show(&h, || h.message.clone());
+    if h.status == rs::HealthStatus::Damaged {
+        return Err(Error::Corrupt(h.message));
+    }
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct CrashLoopArgs {
+    #[arg(long, default_value_t = 1000)]
+    count: u32,
+    #[arg(long, default_value = "rina")]
+    clerk: String,
+    #[arg(long, default_value = "hendra")]
+    verifier: String,
+    #[arg(long, default_value = "kadis")]
+    signer: String,
+}
+
+/// Registers and issues SIPD cases in a loop, printing `ok REG PERMIT` after each issue commits.
+pub fn crash_loop(ctx: &Ctx, a: CrashLoopArgs) -> Result<()> {
+    let mut conn = ctx.open()?;
+    let clerk = users::actor(&conn, &a.clerk)?;
+    let verifier = users::actor(&conn, &a.verifier)?;
+    let signer = users::actor(&conn, &a.signer)?;
+    let input = NewCase {
+        applicant: ApplicantInput {
+            nik: "1607014508900001".into(),
+            name: "Siti Aminah".into(),
+            birth_place: "Pangkalan Balai".into(),
+            address: "Jl. Merdeka No. 7".into(),
+            ..Default::default()
+        },
+        permit_type: "SIPD".into(),
+        channel: Channel::Counter,
+        service_mode: ServiceMode::New,
+        received: (1..=7).collect(),
+        details: [
+            ("tempat_praktik", "Klinik Pratama"),
+            ("alamat_praktik", "Jl. Lintas Timur KM 18"),
+            ("jam_praktik", "16.00–21.00"),
+            ("nomor_str", "3321100223145678"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect(),
+    };
+    let mut stdout = std::io::stdout().lock();
+    for _ in 0..a.count {
+        let id = cases::register(&mut conn, &clerk, ctx.now, &input)?;
+        for (who, to) in [
+            (&verifier, Status::Verified),
+            (&signer, Status::Approved),
+            (&signer, Status::Issued),
+        ] {
+            cases::move_case(&mut conn, who, ctx.now, id, &Move { to, reason: None })?;
+        }
+        let c = cases::get(&conn, id)?;
+        writeln!(
+            stdout,
+            "ok {} {}",
+            c.registration_number,
+            c.permit_number.as_deref().unwrap_or("-")
+        )?;
+        stdout.flush()?;
+    }
+    Ok(())
+}

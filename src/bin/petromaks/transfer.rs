@@ -1,0 +1,99 @@
+//! Import and export commands: CSV in (dry run first, then `--confirm`), CSV or XLSX out.
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use petromaks::{export, import, Error, Result};
+
+use crate::Ctx;
+
+#[derive(Args)]
+pub struct ImportArgs {
+    /// The CSV file (columns: see `petromaks import --template`).
+    #[arg(long, required_unless_present = "template")]
+    file: Option<PathBuf>,
+    /// Write the rows; without it, only check them and report every bad line (nothing is written).
+    #[arg(long)]
+    confirm: bool,
+    /// Print the header line an import file needs.
+    #[arg(long)]
+    template: bool,
+}
+
+pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
+    if a.template {
+        println!("{}", import::template_header());
+        return Ok(());
+    }
+    let file = a
+        .file
+        .ok_or_else(|| Error::invalid("file", "name the CSV file with --file"))?;
+    let text = std::fs::read_to_string(&file)?;
+    let mut conn = ctx.open()?;
+    let actor = ctx.actor(&conn)?;
+    let r = import::import(&mut conn, &actor, ctx.now, &text, a.confirm)?;
+    ctx.out.show(&r, || {
+        let mut s = format!(
+            "{} rows: {} bad; {} applicants and {} cases {}\n",
+            r.rows,
+            r.bad.len(),
+            r.applicants_created,
+            r.cases_registered,
+            if r.written {
+                "imported"
+            } else {
+                "would be imported (dry run: nothing written; add --confirm)"
+            }
+        );
+        for b in &r.bad {
+            s += &format!("line {}: {}\n", b.line, b.reason);
+        }
+        s
+    });
+    Ok(())
+}
+
+#[derive(Subcommand)]
+pub enum ExportCmd {
+    /// Every case as CSV, or XLSX when the file name ends in .xlsx.
+    Cases {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Every applicant as CSV or XLSX (in the import's columns).
+    Applicants {
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+fn is_xlsx(out: &std::path::Path) -> bool {
+    out.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+}
+
+pub fn export(ctx: &Ctx, c: ExportCmd) -> Result<()> {
+    let conn = ctx.open()?;
+    let (out, cases) = match c {
+        ExportCmd::Cases { out } => (out, true),
+        ExportCmd::Applicants { out } => (out, false),
+    };
+    if is_xlsx(&out) {
+        let bytes = if cases {
+            export::cases_xlsx(&conn)?
+        } else {
+            export::applicants_xlsx(&conn)?
+        };
+        std::io::Write::write_all(&mut std::fs::File::create_new(&out)?, &bytes)?;
+    } else {
+        let file = std::fs::File::create_new(&out)?;
+        if cases {
+            export::cases_csv(&conn, file)?;
+        } else {
+            export::applicants_csv(&conn, file)?;
+        }
+    }
+    let v = serde_json::json!({ "out": out });
+    ctx.out.show(&v, || format!("written to {}", out.display()));
+    Ok(())
+}

@@ -1,0 +1,347 @@
+//! Printing as a logged act: the original, then copies marked SALINAN; batches chosen by village, issue date
+//! or by hand, cancellable with nothing written; the holder's photo on the certificate; valid PDFs.
+
+use std::path::Path;
+use std::process::Command;
+
+use chrono::NaiveDate;
+use petromaks::batch::{self, Selection};
+use petromaks::{audit, documents, photos};
+
+use crate::support::{self, fingerprint, monday, pdf_text};
+
+fn check_pdf(path: &Path) {
+    let q = Command::new("qpdf")
+        .arg("--check")
+        .arg(path)
+        .output()
+        .expect("qpdf");
+    assert!(q.status.success(), "{}", String::from_utf8_lossy(&q.stdout));
+    let f = Command::new("pdffonts")
+        .arg(path)
+        .output()
+        .expect("pdffonts");
+    let fonts = String::from_utf8(f.stdout).expect("utf-8");
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        // name type [type…] encoding emb sub uni id gen: emb and sub are the 5th and 4th from the end.
+        assert_eq!(cols[cols.len() - 5], "yes", "not embedded: {row}");
+        assert_eq!(cols[cols.len() - 4], "yes", "not subset: {row}");
+    }
+}
+
+#[test]
+fn the_first_print_is_the_original_and_later_ones_are_logged_copies() {
+    let mut o = support::office();
+    let id = o.issued_case("1607014508900001", "Ayu Lestari");
+    let dir = tempfile::tempdir().expect("dir");
+    let clerk = o.clerk.clone();
+    for (n, want_mark) in [(0u32, false), (1, true), (2, true)] {
+        let p =
+            documents::print_certificate(&mut o.conn, &clerk, monday(), id, true).expect("print");
+        assert_eq!(p.copy, Some(n));
+        let path = dir.path().join(format!("c{n}.pdf"));
+        std::fs::write(&path, &p.pdf).expect("write");
+        check_pdf(&path);
+        let text = pdf_text(&path);
+        assert_eq!(text.contains("SALINAN"), want_mark, "print {n}: {text}");
+        assert!(!text.contains("DRAF"), "{text}");
+    }
+    let prints: Vec<_> = audit::case_events(&o.conn, id)
+        .expect("events")
+        .into_iter()
+        .filter(|e| e.action == "certificate.print")
+        .map(|e| (e.actor, e.detail.unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        prints,
+        vec![
+            ("rina".to_string(), "asli".to_string()),
+            ("rina".to_string(), "salinan ke-1".to_string()),
+            ("rina".to_string(), "salinan ke-2".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_draft_is_watermarked_and_not_counted_as_a_print() {
+    let mut o = support::office();
+    let clerk = o.clerk.clone();
+    let id = petromaks::cases::register(
+        &mut o.conn,
+        &clerk,
+        monday(),
+        &support::sipd("1607014508900001", "Ayu"),
+    )
+    .expect("reg");
+    let v = o.verifier.clone();
+    o.step(&v, id, petromaks::cases::Status::Verified, None)
+        .expect("verify");
+    let before = fingerprint(&o.path);
+    let p = documents::print_certificate(&mut o.conn, &v, monday(), id, false).expect("draft");
+    assert_eq!(p.copy, None);
+    assert_eq!(fingerprint(&o.path), before, "a draft print writes nothing");
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("draft.pdf");
+    std::fs::write(&path, &p.pdf).expect("write");
+    assert!(pdf_text(&path).contains("DRAF"));
+}
+
+#[test]
+fn batches_select_by_village_date_or_hand_and_cancel_cleanly() {
+    let mut o = support::office();
+    let names = ["Ayu Lestari", "Budi Santoso", "Citra Dewi"];
+    let ids: Vec<_> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| o.issued_case(&format!("16070145089000{:02}", i + 1), n))
+        .collect();
+    let clerk = o.clerk.clone();
+
+    let by_village = Selection::Village {
+        code: "16.07.01.2001".into(),
+    };
+    assert_eq!(batch::select(&o.conn, &by_village).expect("village"), ids);
+    let by_date = Selection::IssuedBetween {
+        from: NaiveDate::from_ymd_opt(2026, 11, 1).expect("d"),
+        to: NaiveDate::from_ymd_opt(2026, 11, 30).expect("d"),
+    };
+    assert_eq!(batch::select(&o.conn, &by_date).expect("dates").len(), 3);
+    let e = batch::select(
+        &o.conn,
+        &Selection::IssuedBetween {
+            from: NaiveDate::from_ymd_opt(2026, 12, 1).expect("d"),
+            to: NaiveDate::from_ymd_opt(2026, 12, 31).expect("d"),
+        },
+    )
+    .expect_err("empty");
+    assert_eq!(e.code(), "invalid");
+    let e = batch::select(
+        &o.conn,
+        &Selection::Village {
+            code: "99.99.99.9999".into(),
+        },
+    )
+    .expect_err("unknown village");
+    assert_eq!(e.code(), "not_found");
+
+    let draft = petromaks::cases::register(
+        &mut o.conn,
+        &clerk,
+        monday(),
+        &support::sipd("1607014508900009", "Dodi"),
+    )
+    .expect("reg");
+    let before = fingerprint(&o.path);
+    let picked = Selection::Cases {
+        ids: vec![ids[2], draft],
+    };
+    let e = batch::print_batch(&mut o.conn, &clerk, monday(), &picked, &mut |_, _| true)
+        .expect_err("not issued");
+    assert_eq!(e.code(), "transition");
+    let mut seen = Vec::new();
+    let cancelled = batch::print_batch(&mut o.conn, &clerk, monday(), &by_village, &mut |d, t| {
+        seen.push((d, t));
+        d < 2
+    })
+    .expect("cancel is not an error");
+    assert!(cancelled.is_none());
+    assert_eq!(seen, vec![(1, 3), (2, 3)]);
+    assert_eq!(
+        fingerprint(&o.path),
+        before,
+        "a cancelled batch logs nothing"
+    );
+
+    documents::print_certificate(&mut o.conn, &clerk, monday(), ids[1], true).expect("single");
+    let mut calls = 0;
+    let b = batch::print_batch(&mut o.conn, &clerk, monday(), &by_village, &mut |_, _| {
+        calls += 1;
+        true
+    })
+    .expect("batch")
+    .expect("not cancelled");
+    assert_eq!((calls, b.cases.len(), b.copies), (3, 3, 1));
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("batch.pdf");
+    std::fs::write(&path, &b.pdf).expect("write");
+    check_pdf(&path);
+    let text = pdf_text(&path);
+    for n in names {
+        assert!(text.contains(n), "{n} missing");
+    }
+    assert_eq!(
+        text.matches("SALINAN").count(),
+        1,
+        "only the reprint is a copy"
+    );
+    assert!(text.contains("160701******0002"), "NIK masked in a batch");
+}
+
+#[test]
+fn the_holder_photo_is_printed_and_only_pngs_are_accepted() {
+    let mut o = support::office();
+    let id = o.issued_case("1607014508900001", "Ayu Lestari");
+    let case = petromaks::cases::get(&o.conn, id).expect("case");
+    let (clerk, courier) = (o.clerk.clone(), o.courier.clone());
+    let before = fingerprint(&o.path);
+    let e = photos::set(
+        &mut o.conn,
+        &clerk,
+        monday(),
+        case.applicant_id,
+        Some(b"GIF89a"),
+    )
+    .expect_err("not png");
+    assert_eq!(e.code(), "invalid");
+    let e =
+        photos::set(&mut o.conn, &courier, monday(), case.applicant_id, None).expect_err("role");
+    assert_eq!(e.code(), "forbidden");
+    assert_eq!(fingerprint(&o.path), before);
+
+    let png = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/core/fixtures/pas-foto.png"
+    ))
+    .expect("fixture photo");
+    photos::set(&mut o.conn, &clerk, monday(), case.applicant_id, Some(&png)).expect("set");
+    assert_eq!(
+        photos::get(&o.conn, case.applicant_id).expect("get"),
+        Some(png)
+    );
+    let p = documents::print_certificate(&mut o.conn, &clerk, monday(), id, true).expect("print");
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("photo.pdf");
+    std::fs::write(&path, &p.pdf).expect("write");
+    check_pdf(&path);
+    let images = Command::new("pdfimages")
+        .arg("-list")
+        .arg(&path)
+        .output()
+        .expect("pdfimages");
+    let list = String::from_utf8(images.stdout).expect("utf-8");
+    assert_eq!(
+        list.lines().skip(2).count(),
+        1,
+        "the photo is on the page: {list}"
+    );
+}
+
+#[test]
+fn envelope_labels_fit_fourteen_to_a_sheet_and_cut_what_is_too_long() {
+    let mut o = support::office();
+    let long = "Raden Ayu Siti Nurhaliza Kusumawardhani Putri Mahardhika Ningrum Sekar Arum Wulandari Purnamasari Dewi Kartika Sari";
+    let mut regs = Vec::new();
+    for i in 0..15 {
+        let name = if i == 0 {
+            long.to_string()
+        } else {
+            format!("Pemohon {i}")
+        };
+        let id = o.issued_case(&format!("16070145089000{:02}", i + 1), &name);
+        regs.push(
+            petromaks::cases::get(&o.conn, id)
+                .expect("case")
+                .registration_number,
+        );
+    }
+    let sel = Selection::Village {
+        code: "16.07.01.2001".into(),
+    };
+    let before = fingerprint(&o.path);
+    let pdf = batch::labels(&o.conn, &sel, monday()).expect("labels");
+    assert_eq!(fingerprint(&o.path), before, "labels are not logged");
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("labels.pdf");
+    std::fs::write(&path, &pdf).expect("write");
+    check_pdf(&path);
+    let info = Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo");
+    assert!(String::from_utf8_lossy(&info.stdout).contains("Pages:           2"));
+    let text = pdf_text(&path);
+    for reg in &regs {
+        assert!(text.contains(reg.as_str()), "{reg} missing");
+    }
+    assert!(text.contains("Raden Ayu Siti"), "{text}");
+    assert!(
+        text.contains('…'),
+        "the long name is cut with an ellipsis: {text}"
+    );
+    assert!(!text.contains("Purnamasari Dewi Kartika Sari"), "{text}");
+}
+
+#[test]
+fn a_certificate_of_every_seeded_permit_type_carries_every_field() {
+    let mut o = support::office();
+    let types = petromaks::permit_types::list(&o.conn).expect("types");
+    assert!(types.len() >= 6, "the seed catalogue");
+    let (clerk, verifier, signer) = (o.clerk.clone(), o.verifier.clone(), o.signer.clone());
+    let dir = tempfile::tempdir().expect("dir");
+    for (i, t) in types.iter().enumerate() {
+        let mut case = support::sipd(
+            &format!("16070145089000{:02}", i + 1),
+            &format!("Pemegang {}", t.code),
+        );
+        case.permit_type = t.code.clone();
+        case.received = t.requirements.iter().map(|r| r.position).collect();
+        case.details = t
+            .fields
+            .iter()
+            .map(|f| {
+                let v = match f.kind.as_str() {
+                    "date" => "2027-03-15".to_string(),
+                    "number" => "42".to_string(),
+                    "choice" => f.choices[0].clone(),
+                    _ => format!("Isian {} {}", t.code, f.key),
+                };
+                (f.key.clone(), v)
+            })
+            .collect();
+        let id =
+            petromaks::cases::register(&mut o.conn, &clerk, monday(), &case).expect("register");
+        o.step(&verifier, id, petromaks::cases::Status::Verified, None)
+            .expect("verify");
+        o.step(&signer, id, petromaks::cases::Status::Approved, None)
+            .expect("approve");
+        o.step(&signer, id, petromaks::cases::Status::Issued, None)
+            .expect("issue");
+        let p =
+            documents::print_certificate(&mut o.conn, &clerk, monday(), id, true).expect("print");
+        let path = dir.path().join(format!("{}.pdf", t.code));
+        std::fs::write(&path, &p.pdf).expect("write");
+        check_pdf(&path);
+        // Join wrapped lines so a value broken across two lines still matches.
+        let text = pdf_text(&path)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let number = petromaks::cases::get(&o.conn, id)
+            .expect("case")
+            .permit_number
+            .expect("number");
+        let mut want = vec![
+            t.title.to_uppercase(),
+            number,
+            format!("Pemegang {}", t.code),
+        ];
+        for f in &t.fields {
+            want.push(f.label.clone());
+            want.push(match f.kind.as_str() {
+                "date" => "15 Maret 2027".to_string(),
+                "number" => "42".to_string(),
+                "choice" => f.choices[0].clone(),
+                _ => format!("Isian {} {}", t.code, f.key),
+            });
+        }
+        want.extend(t.tembusan.iter().cloned());
+        want.extend(t.conditions.iter().cloned());
+        for w in want {
+            let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(text.contains(&w), "{}: {w:?} missing from {text}", t.code);
+        }
+    }
+}

@@ -1,0 +1,349 @@
+//! The van: a trip to three villages, deliveries to the holder and to a proxy, a failure back to the pool,
+//! and every refusal leaving the database exactly as it was.
+
+use petromaks::audit;
+use petromaks::cases::{self, CaseId, Status};
+use petromaks::delivery::{self, FailReason, NewTrip, Outcome, Recipient, TripId};
+use petromaks::{dashboards, Error};
+
+use crate::support::{self, fingerprint, monday, sipd, Office1};
+
+pub const VILLAGES: [&str; 3] = ["16.07.01.2003", "16.07.01.2001", "16.07.01.2002"];
+
+/// An issued SIPD permit whose holder lives in `village`.
+pub fn issued_in(o: &mut Office1, serial: u32, name: &str, village: &str) -> CaseId {
+    let mut input = sipd(&format!("16070145089{serial:05}"), name);
+    input.applicant.village_code = Some(village.into());
+    let clerk = o.clerk.clone();
+    let id = cases::register(&mut o.conn, &clerk, monday(), &input).expect("register");
+    let (v, s) = (o.verifier.clone(), o.signer.clone());
+    o.step(&v, id, Status::Verified, None).expect("verify");
+    o.step(&s, id, Status::Approved, None).expect("approve");
+    o.step(&s, id, Status::Issued, None).expect("issue");
+    id
+}
+
+pub fn plan(o: &mut Office1) -> TripId {
+    let clerk = o.clerk.clone();
+    delivery::create_trip(
+        &mut o.conn,
+        &clerk,
+        monday(),
+        &NewTrip {
+            date: "2026-11-25".into(),
+            vehicle: "BG 1234 XY".into(),
+            crew: vec!["joko".into()],
+            villages: VILLAGES.iter().map(|v| v.to_string()).collect(),
+            note: None,
+        },
+    )
+    .expect("plan trip")
+}
+
+/// Three permits, one per village, on a trip that is out.
+pub fn trip_out(o: &mut Office1) -> (TripId, [CaseId; 3]) {
+    let a = issued_in(o, 1, "dr. Siti Rahmawati", VILLAGES[0]);
+    let b = issued_in(o, 2, "dr. Nur Aisyah", VILLAGES[1]);
+    let c = issued_in(o, 3, "dr. Rina Kartika", VILLAGES[2]);
+    let trip = plan(o);
+    let clerk = o.clerk.clone();
+    delivery::assign(&mut o.conn, &clerk, monday(), trip, &[a, b]).expect("assign by hand");
+    let by_village = delivery::assign_village(&mut o.conn, &clerk, monday(), trip, VILLAGES[2])
+        .expect("assign by village");
+    assert_eq!(by_village, vec![c]);
+    let courier = o.courier.clone();
+    delivery::start_trip(&mut o.conn, &courier, monday(), trip).expect("start");
+    (trip, [a, b, c])
+}
+
+fn proxy(nik: &str) -> Outcome {
+    Outcome::Delivered {
+        recipient: Recipient::Proxy {
+            name: "Budi Santoso".into(),
+            nik: nik.into(),
+            relation: "suami".into(),
+            authority_letter: "SK/07/XI/2026".into(),
+        },
+    }
+}
+
+#[test]
+fn a_trip_delivers_to_holder_and_proxy_and_a_failure_returns_to_the_pool() {
+    let mut o = support::office();
+    let (trip, [a, b, c]) = trip_out(&mut o);
+    let courier = o.courier.clone();
+    for id in [a, b, c] {
+        assert_eq!(
+            cases::get(&o.conn, id).expect("case").status,
+            Status::OutForDelivery
+        );
+    }
+    let holder = Outcome::Delivered {
+        recipient: Recipient::Holder {
+            nik: "1607014508900001".into(),
+        },
+    };
+    delivery::record_outcome(&mut o.conn, &courier, monday(), trip, a, &holder).expect("holder");
+    delivery::record_outcome(
+        &mut o.conn,
+        &courier,
+        monday(),
+        trip,
+        b,
+        &proxy("1607011203850007"),
+    )
+    .expect("proxy");
+    let fail = Outcome::NotDelivered {
+        reason: FailReason::NotHome,
+        note: Some("rumah kosong".into()),
+    };
+    assert_eq!(
+        delivery::record_outcome(&mut o.conn, &courier, monday(), trip, c, &fail).expect("fail"),
+        Status::Issued
+    );
+
+    assert_eq!(cases::get(&o.conn, a).expect("a").status, Status::Delivered);
+    assert_eq!(cases::get(&o.conn, b).expect("b").status, Status::Delivered);
+    assert_eq!(cases::get(&o.conn, c).expect("c").status, Status::Issued);
+    let pool = delivery::pool(&o.conn, None).expect("pool");
+    assert_eq!(pool.len(), 1);
+    assert_eq!((pool[0].case_id, pool[0].attempts), (c, 1));
+    let demand = delivery::suggest_villages(&o.conn, monday()).expect("demand");
+    assert_eq!(
+        demand.len(),
+        1,
+        "only the failed permit's village waits: {demand:?}"
+    );
+    assert_eq!(demand[0].village_code, VILLAGES[2]);
+    assert_eq!(demand[0].undelivered, 1);
+
+    let events = |id| -> Vec<String> {
+        audit::case_events(&o.conn, id)
+            .expect("events")
+            .into_iter()
+            .map(|e| {
+                format!(
+                    "{} {} {}",
+                    e.action,
+                    e.to_status.map(|s| s.to_string()).unwrap_or_default(),
+                    e.detail.or(e.reason).unwrap_or_default()
+                )
+            })
+            .collect()
+    };
+    let ea = events(a);
+    assert!(ea.iter().any(|e| e.starts_with("trip_assigned")), "{ea:?}");
+    assert!(
+        ea.iter().any(|e| e.starts_with("status out_for_delivery")),
+        "{ea:?}"
+    );
+    assert!(
+        ea.iter().any(|e| e.starts_with("status delivered")),
+        "{ea:?}"
+    );
+    assert!(
+        ea.iter()
+            .any(|e| e.contains("to the holder dr. Siti Rahmawati")),
+        "{ea:?}"
+    );
+    let eb = events(b);
+    assert!(
+        eb.iter()
+            .any(|e| e.contains("to proxy Budi Santoso (suami), surat kuasa SK/07/XI/2026")),
+        "{eb:?}"
+    );
+    let ec = events(c);
+    assert!(
+        ec.iter()
+            .any(|e| e.starts_with("status issued not delivered: nobody at home (rumah kosong)")),
+        "{ec:?}"
+    );
+
+    let clerk = o.clerk.clone();
+    delivery::close_trip(&mut o.conn, &clerk, monday(), trip).expect("close");
+    let d = delivery::detail(&o.conn, trip).expect("detail");
+    let order: Vec<&str> = d.stops.iter().map(|s| s.village_code.as_str()).collect();
+    assert_eq!(order, VILLAGES);
+    assert_eq!(d.stops[1].permits[0].relation.as_deref(), Some("suami"));
+    // The failed permit can go on the next trip.
+    let next = plan(&mut o);
+    delivery::assign(&mut o.conn, &clerk, monday(), next, &[c]).expect("next trip");
+    assert_eq!(
+        dashboards::trips_of_week(&o.conn, monday())
+            .expect("week")
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn refusals_change_nothing() {
+    let mut o = support::office();
+    let (trip, [a, b, c]) = trip_out(&mut o);
+    let courier = o.courier.clone();
+    let clerk = o.clerk.clone();
+
+    // A proxy whose NIK is malformed.
+    let before = fingerprint(&o.path);
+    let e = delivery::record_outcome(
+        &mut o.conn,
+        &courier,
+        monday(),
+        trip,
+        a,
+        &proxy("16070112038500"),
+    )
+    .expect_err("bad proxy NIK");
+    assert!(
+        matches!(
+            e,
+            Error::Invalid {
+                field: "recipient_nik",
+                ..
+            }
+        ),
+        "{e}"
+    );
+    assert!(
+        e.to_string().contains("the proxy's NIK is not valid"),
+        "{e}"
+    );
+    // The holder's NIK must be the holder's.
+    let e = delivery::record_outcome(
+        &mut o.conn,
+        &courier,
+        monday(),
+        trip,
+        a,
+        &Outcome::Delivered {
+            recipient: Recipient::Holder {
+                nik: "1607014508900002".into(),
+            },
+        },
+    )
+    .expect_err("someone else's NIK");
+    assert!(
+        e.to_string().contains("does not match the permit holder"),
+        "{e}"
+    );
+    assert_eq!(fingerprint(&o.path), before);
+
+    // A permit on two open trips.
+    let d = issued_in(&mut o, 4, "dr. Dewi Lestari", VILLAGES[0]);
+    let first = plan(&mut o);
+    delivery::assign(&mut o.conn, &clerk, monday(), first, &[d]).expect("first trip");
+    let second = plan(&mut o);
+    let before = fingerprint(&o.path);
+    let e = delivery::assign(&mut o.conn, &clerk, monday(), second, &[d])
+        .expect_err("second open trip");
+    assert_eq!(e.code(), "conflict");
+    assert!(
+        e.to_string()
+            .contains(&format!("already on open trip {}", first.0)),
+        "{e}"
+    );
+    assert_eq!(fingerprint(&o.path), before);
+
+    // A permit that is not issued.
+    let mut input = sipd("1607014508900005", "dr. Maya Sari");
+    input.applicant.village_code = Some(VILLAGES[0].into());
+    let received = cases::register(&mut o.conn, &clerk, monday(), &input).expect("register");
+    let before = fingerprint(&o.path);
+    let e = delivery::assign(&mut o.conn, &clerk, monday(), second, &[received])
+        .expect_err("not issued");
+    assert!(
+        e.to_string()
+            .contains("not issued: only an issued permit can go on a trip"),
+        "{e}"
+    );
+    let e = delivery::record_outcome(
+        &mut o.conn,
+        &courier,
+        monday(),
+        trip,
+        received,
+        &Outcome::Delivered {
+            recipient: Recipient::Holder {
+                nik: "1607014508900005".into(),
+            },
+        },
+    )
+    .expect_err("deliver a permit that is not issued");
+    assert!(
+        e.to_string()
+            .contains("is not waiting for delivery on trip"),
+        "{e}"
+    );
+    assert_eq!(fingerprint(&o.path), before);
+
+    // A delivery recorded on a closed trip.
+    delivery::close_trip(&mut o.conn, &courier, monday(), trip).expect("close");
+    for id in [a, b, c] {
+        assert_eq!(
+            cases::get(&o.conn, id).expect("case").status,
+            Status::Issued,
+            "back in the pool"
+        );
+    }
+    let before = fingerprint(&o.path);
+    let e = delivery::record_outcome(
+        &mut o.conn,
+        &courier,
+        monday(),
+        trip,
+        a,
+        &Outcome::Delivered {
+            recipient: Recipient::Holder {
+                nik: "1607014508900001".into(),
+            },
+        },
+    )
+    .expect_err("closed trip");
+    assert_eq!(e.code(), "transition");
+    assert!(e.to_string().contains("is closed"), "{e}");
+    // Someone who is not a courier of the crew.
+    let e =
+        delivery::start_trip(&mut o.conn, &o.signer.clone(), monday(), second).expect_err("signer");
+    assert_eq!(e.code(), "forbidden");
+    assert_eq!(fingerprint(&o.path), before);
+}
+
+#[test]
+fn counter_collection_checks_the_recipient_like_a_delivery() {
+    let mut o = support::office();
+    let id = issued_in(&mut o, 1, "dr. Siti Rahmawati", VILLAGES[0]);
+    let clerk = o.clerk.clone();
+    let before = fingerprint(&o.path);
+    let bad = Recipient::Proxy {
+        name: "Budi".into(),
+        nik: "99".into(),
+        relation: "suami".into(),
+        authority_letter: "SK/1".into(),
+    };
+    assert!(delivery::collect_at_counter(&mut o.conn, &clerk, monday(), id, &bad).is_err());
+    assert_eq!(fingerprint(&o.path), before);
+    let holder = Recipient::Holder {
+        nik: "1607 0145 0890 0001".into(),
+    };
+    assert_eq!(
+        delivery::collect_at_counter(&mut o.conn, &clerk, monday(), id, &holder).expect("collect"),
+        Status::PickedUp
+    );
+    let e = delivery::collect_at_counter(&mut o.conn, &clerk, monday(), id, &holder)
+        .expect_err("twice");
+    assert_eq!(e.code(), "transition");
+}
+
+#[test]
+fn the_migration_keeps_a_permit_on_one_open_trip_even_below_the_core() {
+    let mut o = support::office();
+    let (trip, [a, ..]) = trip_out(&mut o);
+    let e = o
+        .conn
+        .execute(
+            "INSERT INTO deliveries (case_id, trip_id, assigned_at, assigned_by) VALUES (?1, ?2, '2026-11-23T02:00:00Z', 1)",
+            [a.0, trip.0],
+        )
+        .expect_err("second open row");
+    assert!(e.to_string().contains("UNIQUE"), "{e}");
+}

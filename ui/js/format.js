@@ -1,0 +1,81 @@
+// @ts-check
+/**
+ * Display formats for data the core sends: SLA state, timestamps, roles and case steps. Kept apart from
+ * the screens so they can be unit-tested under node.
+ * @module format
+ */
+
+import { formatDate, has, t } from './i18n.js';
+
+/**
+ * @typedef {{ state: 'not_started' } | { state: 'paused', used_days: number, sla_days: number }
+ *   | { state: 'running', due: string, days_left: number } | { state: 'overdue', due: string, days_overdue: number }
+ *   | { state: 'stopped' }} SlaState
+ */
+
+/**
+ * The SLA line of a case and its tone (a CSS class suffix: the text always says it too).
+ * @param {SlaState} sla
+ * @returns {{ text: string, tone: 'neutral' | 'paused' | 'ok' | 'due' | 'late' }}
+ */
+export function slaText(sla) {
+  switch (sla.state) {
+    case 'paused':
+      return { text: t('sla.paused', { used: sla.used_days, days: sla.sla_days }), tone: 'paused' };
+    case 'running':
+      return sla.days_left <= 0
+        ? { text: t('sla.due_today'), tone: 'due' }
+        : { text: t('sla.running', { days: sla.days_left, due: formatDate(sla.due) }), tone: 'ok' };
+    case 'overdue':
+      return { text: t('sla.overdue', { days: sla.days_overdue, due: formatDate(sla.due) }), tone: 'late' };
+    case 'stopped':
+      return { text: t('sla.stopped'), tone: 'neutral' };
+    default:
+      return { text: t('sla.not_started'), tone: 'neutral' };
+  }
+}
+
+/**
+ * An RFC 3339 timestamp as `28 November 2026 14.05` in this computer's time zone (the office's).
+ * Returns the input unchanged when it is not a timestamp.
+ * @param {string | null | undefined} stamp
+ * @returns {string}
+ */
+export function formatDateTime(stamp) {
+  if (!stamp) return '';
+  const when = new Date(stamp);
+  if (Number.isNaN(when.getTime())) return stamp;
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
+  const day = `${when.getFullYear()}-${pad(when.getMonth() + 1)}-${pad(when.getDate())}`;
+  return `${formatDate(day)} ${pad(when.getHours())}.${pad(when.getMinutes())}`;
+}
+
+/**
+ * The name of a role in the current language; an unknown role shows as itself.
+ * @param {string} role
+ * @returns {string}
+ */
+export function roleLabel(role) {
+  return has(`role.${role}`) ? t(`role.${role}`) : role;
+}
+
+/**
+ * The label of the button that moves a case to `status`.
+ * @param {string} status
+ * @returns {string}
+ */
+export function moveLabel(status) {
+  return has(`move.to.${status}`) ? t(`move.to.${status}`) : status;
+}
+
+/**
+ * The message shown beside a field or at the top of a form for an error from a command: the translation
+ * of its code, followed by the core's own explanation for invalid input (it names what is wrong).
+ * @param {{ code: string, message: string }} error
+ * @returns {string}
+ */
+export function errorMessage(error) {
+  if (error.code === 'invalid') return error.message;
+  const key = `error.${error.code}`;
+  return has(key) ? t(key) : t('error.internal');
+}
