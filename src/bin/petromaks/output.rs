@@ -14,16 +14,23 @@ impl Out {
     pub fn show<T: Serialize>(&self, value: &T, text: impl FnOnce() -> String) {
         if self.json {
             match serde_json::to_string_pretty(value) {
-                Ok(s) => println!("{s}"),
+                Ok(s) => line(&s),
                 Err(e) => eprintln!("error: cannot write JSON: {e}"),
             }
         } else {
             let t = text();
             if !t.is_empty() {
-                println!("{}", t.trim_end());
+                line(t.trim_end());
             }
         }
     }
+}
+
+/// Writes one line to stdout. A closed pipe (`petromaks case list | head`) ends the output quietly
+/// instead of panicking the way `println!` does.
+pub fn line(s: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stdout().lock(), "{s}");
 }
 
 /// Reports an error on stderr.

@@ -22,7 +22,7 @@ pub struct ImportArgs {
 
 pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
     if a.template {
-        println!("{}", import::template_header());
+        crate::output::line(&import::template_header());
         return Ok(());
     }
     let file = a
