@@ -7,6 +7,7 @@ mod casework;
 mod commands;
 mod error;
 mod register;
+mod safety;
 mod session;
 mod settings;
 mod state;
@@ -26,6 +27,7 @@ fn main() {
             }
             app.manage(db);
             app.manage(session::Session::default());
+            safety::start_daily(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -43,11 +45,32 @@ fn main() {
             register::register_case,
             settings::list_users,
             settings::add_user,
-            settings::update_office
+            settings::update_office,
+            safety::backup_overview,
+            safety::backup_now,
+            safety::restore_backup,
+            safety::restore_damaged,
+            safety::export_data,
+            safety::import_files,
+            safety::import_file
         ])
-        .run(tauri::generate_context!());
-    if let Err(error) = app {
-        eprintln!("petromaks-desktop: {error}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|app, event| {
+            // The last window closed (or the app was asked to quit): keep a copy of the day's work.
+            if let tauri::RunEvent::ExitRequested { .. } = event {
+                let db = app.state::<state::Database>();
+                if let Some(Ok(taken)) = safety::backup_on_close(&db, chrono::Utc::now()) {
+                    eprintln!(
+                        "petromaks-desktop: backup written to {}",
+                        taken.file.path.display()
+                    );
+                }
+            }
+        }),
+        Err(error) => {
+            eprintln!("petromaks-desktop: {error}");
+            std::process::exit(1);
+        }
     }
 }
