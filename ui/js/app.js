@@ -6,6 +6,7 @@
  */
 
 import * as api from './api.js';
+import { showDamaged } from './admin-backups.js';
 import { showCase } from './casepage.js';
 import { localToday, mountCases } from './cases.js';
 import { h, one, replace } from './dom.js';
@@ -75,6 +76,12 @@ function translatePage() {
 function showError(error) {
   if (error.code === 'signed_out') {
     void lock(false);
+    return;
+  }
+  if (error.code === 'db_damaged' && info?.damaged) {
+    // A damaged register: name the file, say it is left as it is, and offer the latest good backup.
+    showDamaged(one('#main'), info.damaged);
+    shownError = error;
     return;
   }
   const key = `error.${error.code}`;
