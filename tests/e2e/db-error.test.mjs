@@ -44,5 +44,5 @@ test('a damaged database shows a clear error in the window', async () => {
     timeout: 5_000,
     timeoutMsg: 'the error was not said again in English',
   });
-  assert.match(await browser.$('#app-error').getText(), /No good backup/);
+  assert.match(await browser.$('#app-error').getText(), /No good backup/i);
 });
