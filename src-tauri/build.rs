@@ -25,6 +25,10 @@ const COMMANDS: &[&str] = &[
     "export_data",
     "import_files",
     "import_file",
+    "choose_backup_folder",
+    "export_data_as",
+    "choose_import_file",
+    "import_chosen_file",
 ];
 
 fn main() {

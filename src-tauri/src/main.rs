@@ -30,6 +30,7 @@ fn main() {
             }
             app.manage(db);
             app.manage(session::Session::default());
+            app.manage(safety::PickedImport::default());
             safety::start_daily(app.handle().clone());
             Ok(())
         })
@@ -55,7 +56,11 @@ fn main() {
             safety::restore_damaged,
             safety::export_data,
             safety::import_files,
-            safety::import_file
+            safety::import_file,
+            safety::choose_backup_folder,
+            safety::export_data_as,
+            safety::choose_import_file,
+            safety::import_chosen_file
         ])
         .build(tauri::generate_context!());
     match app {

@@ -5,7 +5,8 @@
 //! folder's own listing, import files by name from the documents folder's `impor/` subfolder, and exports
 //! go to the documents folder.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+use std::sync::Mutex;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -18,6 +19,7 @@ use tauri::{Manager, State};
 
 use crate::casework::documents_dir;
 use crate::error::CommandError;
+use crate::native;
 use crate::session::Session;
 use crate::state::{list_backups, AutoBackup, Database};
 
@@ -270,14 +272,14 @@ pub enum ExportFormat {
     Xlsx,
 }
 
-/// Writes the export into the documents folder as `<what>-<time>.<format>`; answers the file's path.
-pub fn export_in(
+/// The export's bytes and its suggested file name `<what>-<time>.<format>`.
+fn export_bytes(
     db: &Database,
     session: &Session,
     what: ExportWhat,
     format: ExportFormat,
     now: DateTime<Utc>,
-) -> Result<String, CommandError> {
+) -> Result<(String, Vec<u8>), CommandError> {
     session
         .actor()?
         .require(&[Role::Admin, Role::Clerk], "export the register")?;
@@ -301,22 +303,38 @@ pub fn export_in(
         ExportWhat::Cases => "permohonan",
         ExportWhat::Applicants => "pemohon",
     };
-    let ext = match format {
-        ExportFormat::Csv => "csv",
-        ExportFormat::Xlsx => "xlsx",
-    };
-    let dir = documents_dir()?;
-    let path = dir.join(format!("{stem}-{}.{ext}", now.format("%Y%m%d-%H%M%S")));
-    write_new(&dir, &path, &bytes)?;
-    Ok(path.display().to_string())
+    Ok((
+        format!("{stem}-{}.{}", now.format("%Y%m%d-%H%M%S"), format.ext()),
+        bytes,
+    ))
 }
 
-fn write_new(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), CommandError> {
-    std::fs::create_dir_all(dir)
-        .and_then(|()| std::fs::write(path, bytes))
-        .map_err(|error| {
-            CommandError::internal(format!("cannot write {}: {error}", path.display()))
-        })
+impl ExportFormat {
+    fn ext(self) -> &'static str {
+        match self {
+            ExportFormat::Csv => "csv",
+            ExportFormat::Xlsx => "xlsx",
+        }
+    }
+
+    fn filter(self) -> native::Filter<'static> {
+        match self {
+            ExportFormat::Csv => ("CSV", &["csv"]),
+            ExportFormat::Xlsx => ("Excel (XLSX)", &["xlsx"]),
+        }
+    }
+}
+
+/// Writes the export into the documents folder; answers the file's path.
+pub fn export_in(
+    db: &Database,
+    session: &Session,
+    what: ExportWhat,
+    format: ExportFormat,
+    now: DateTime<Utc>,
+) -> Result<String, CommandError> {
+    let (name, bytes) = export_bytes(db, session, what, format, now)?;
+    native::write_file(&documents_dir()?.join(name), &bytes)
 }
 
 /// The folder import files are picked from by name: `impor/` in the documents folder.
@@ -361,13 +379,31 @@ pub fn import_file_in(
     confirm: bool,
     now: DateTime<Utc>,
 ) -> Result<ImportReport, CommandError> {
-    let actor = session.actor()?;
     let listed = import_files_in(session)?;
     if !listed.files.iter().any(|f| f == name) {
         return Err(Error::not_found("import file", name).into());
     }
-    let path = import_dir()?.join(name);
-    let bytes = std::fs::read(&path).map_err(|e| CommandError::from(Error::from(e)))?;
+    import_path(db, session, &import_dir()?.join(name), confirm, now)
+}
+
+/// The import file chosen in the native dialog, kept on the Rust side: the webview only sees its name.
+#[derive(Default)]
+pub struct PickedImport(Mutex<Option<PathBuf>>);
+
+/// Dry run or import of the file at `path` (from the `impor/` listing or the native dialog).
+fn import_path(
+    db: &Database,
+    session: &Session,
+    path: &std::path::Path,
+    confirm: bool,
+    now: DateTime<Utc>,
+) -> Result<ImportReport, CommandError> {
+    let actor = session.actor()?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let bytes = std::fs::read(path).map_err(|e| CommandError::from(Error::from(e)))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| Error::invalid("file", format!("{name} is not UTF-8 text")))?;
     // A spreadsheet's UTF-8 byte-order mark would become part of the first column's name.
@@ -595,4 +631,77 @@ mod tests {
         drop(dir);
         Ok(())
     }
+}
+
+/// Asks for the backup folder with the native folder picker and remembers it (admin); `None` when the
+/// user cancels.
+#[tauri::command(async)]
+pub fn choose_backup_folder(
+    app: tauri::AppHandle,
+    db: State<'_, Database>,
+    session: State<'_, Session>,
+) -> Result<Option<String>, CommandError> {
+    require_admin(&session, "choose the backup folder")?;
+    let Some(dir) = native::pick_folder(&app)? else {
+        return Ok(None);
+    };
+    db.set_backup_dir(&dir)?;
+    Ok(Some(dir.display().to_string()))
+}
+
+/// Exports through the native save dialog; answers the path, or `None` when the user cancels.
+#[tauri::command(async)]
+pub fn export_data_as(
+    app: tauri::AppHandle,
+    db: State<'_, Database>,
+    session: State<'_, Session>,
+    what: ExportWhat,
+    format: ExportFormat,
+) -> Result<Option<String>, CommandError> {
+    let (name, bytes) = export_bytes(&db, &session, what, format, Utc::now())?;
+    match native::save_as(&app, &name, format.filter())? {
+        Some(path) => native::write_file(&path, &bytes).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Asks for a CSV file with the native dialog and runs its dry run; the file is kept for the confirm.
+/// `None` when the user cancels.
+#[tauri::command(async)]
+pub fn choose_import_file(
+    app: tauri::AppHandle,
+    db: State<'_, Database>,
+    session: State<'_, Session>,
+    picked: State<'_, PickedImport>,
+) -> Result<Option<(String, ImportReport)>, CommandError> {
+    session.actor()?;
+    let Some(path) = native::pick_file(&app, ("CSV", &["csv"]))? else {
+        return Ok(None);
+    };
+    let report = import_path(&db, &session, &path, false, Utc::now())?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    *picked
+        .0
+        .lock()
+        .map_err(|_| CommandError::internal("the chosen import file is unavailable"))? = Some(path);
+    Ok(Some((name, report)))
+}
+
+/// Imports (all or nothing) the file last chosen in the native dialog.
+#[tauri::command(async)]
+pub fn import_chosen_file(
+    db: State<'_, Database>,
+    session: State<'_, Session>,
+    picked: State<'_, PickedImport>,
+) -> Result<ImportReport, CommandError> {
+    let path = picked
+        .0
+        .lock()
+        .map_err(|_| CommandError::internal("the chosen import file is unavailable"))?
+        .clone()
+        .ok_or_else(|| Error::not_found("import file", "chosen in the dialog"))?;
+    import_path(&db, &session, &path, true, Utc::now())
 }

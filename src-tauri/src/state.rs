@@ -130,7 +130,6 @@ impl Database {
     }
 
     /// Remembers `dir` as the backup folder (created if needed).
-    #[allow(dead_code)] // The folder picker command comes with `native.rs`.
     pub fn set_backup_dir(&self, dir: &Path) -> Result<(), CommandError> {
         let fail = |e: std::io::Error| {
             CommandError::internal(format!("cannot use {} for backups: {e}", dir.display()))

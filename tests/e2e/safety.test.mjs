@@ -3,7 +3,7 @@
 // Import/Export tab checks a CSV line by line, imports a clean one all or nothing, and exports files.
 
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
@@ -129,5 +129,151 @@ describe('a truncated register', () => {
     await browser.$('#restore-latest').click();
     await signIn(browser, 'loket1', DEMO_PASSWORD);
     await browser.$(`#cases-table tbody tr[data-registration="${office.numbers[1]}"]`).waitForExist({ timeout: 10_000 });
+  });
+});
+
+describe('the Backups tab', () => {
+  /** @type {ReturnType<typeof tempDir>} */
+  let tmp;
+  /** @type {Awaited<ReturnType<typeof launchApp>> | undefined} */
+  let app;
+  let db = '';
+
+  before(async () => {
+    tmp = tempDir();
+    db = path.join(tmp.dir, 'kantor.sqlite');
+    cli(db, 'init', '--office-name', 'DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU',
+      '--admin-user', 'admin', '--admin-password', ADMIN_PASSWORD);
+    cli(db, '--as', 'admin', 'demo', '--cases', '4');
+    app = await launchApp(db, 'safety-backups');
+    await signIn(app.browser, 'admin', ADMIN_PASSWORD);
+  });
+
+  after(async () => {
+    await app?.close();
+    tmp?.remove();
+  });
+
+  test('backup now adds a checked file to the list, and restoring it brings that moment back', async () => {
+    const { browser } = /** @type {NonNullable<typeof app>} */ (app);
+    const backups = path.join(tmp.dir, 'backups');
+    await browser.$('#nav-backups-view').click();
+    await browser.$('body[data-screen="backups"]').waitForExist({ timeout: 10_000 });
+    assert.equal(await browser.$('#backups-folder').getText(), backups, 'beside the database by default');
+    assert.ok(await browser.$('#backups-empty').isExisting(), 'no backup yet');
+
+    await browser.$('#backup-now').click();
+    await browser.$('#backups-table tbody tr').waitForExist({ timeout: 15_000 });
+    const names = backupNames(backups);
+    assert.equal(names.length, 1, `one file in ${backups}`);
+    const row = await browser.$(`#backups-table tr[data-backup="${names[0]}"]`);
+    assert.match(await row.getText(), /Harian, mingguan, bulanan/);
+    assert.match(await browser.$('#backups-message').getText(), new RegExp(names[0].replace(/\./g, '\\.')));
+    await screenshot(browser, 'safety-backups');
+
+    // A change made after the backup (another process, as the CLI at the same desk would).
+    cli(db, '--as', 'admin', 'user', 'add', 'sesudah', '--name', 'Petugas Sesudah Cadangan', '--role', 'clerk',
+      '--password', 'rahasia-sesudah-1');
+    await browser.$(`[data-restore="${names[0]}"]`).click();
+    await browser.$('#restore-confirm').waitForExist({ timeout: 5_000 });
+    assert.match(await browser.$('#restore-confirm-box').getText(), /Pulihkan data dari cadangan ini\?/i);
+    await screenshot(browser, 'safety-backups-confirm');
+    await browser.$('#restore-confirm').click();
+    // The window reloads after the restore: wait for the new page before signing in again.
+    await browser.$('body[data-restored="true"]').waitForExist({ timeout: 10_000 });
+    await browser.$('body[data-restored="true"]').waitForExist({ timeout: 15_000, reverse: true });
+    await signIn(browser, 'admin', ADMIN_PASSWORD);
+    const users = JSON.parse(cli(db, '--json', 'user', 'list')).map((/** @type {any} */ u) => u.username);
+    assert.ok(!users.includes('sesudah'), `the account made after the backup is gone: ${users}`);
+    assert.ok(readdirSync(tmp.dir).some((n) => n.startsWith('kantor.sqlite.replaced-')), 'the replaced file is kept');
+  });
+});
+
+describe('the Import/Export tab', () => {
+  /** @type {ReturnType<typeof tempDir>} */
+  let tmp;
+  /** @type {Awaited<ReturnType<typeof launchApp>> | undefined} */
+  let app;
+  let db = '';
+  let docs = '';
+  const header = 'nik,name,birth_place,address,village_code,phone,email,npwp,permit_type,channel,service_mode,received,fields';
+  /** @param {number} i @param {string} [nik] */
+  const row = (i, nik = `160701450890${String(i).padStart(4, '0')}`) =>
+    `${nik},Pemohon Impor ${i},Pangkalan Balai,Jl. Merdeka ${i},16.07.01.2001,,,,,,,,`;
+
+  before(async () => {
+    tmp = tempDir();
+    db = path.join(tmp.dir, 'kantor.sqlite');
+    docs = path.join(tmp.dir, 'Dokumen');
+    cli(db, 'init', '--office-name', 'DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU',
+      '--admin-user', 'admin', '--admin-password', ADMIN_PASSWORD);
+    cli(db, '--as', 'admin', 'demo', '--cases', '3');
+    mkdirSync(path.join(docs, 'impor'), { recursive: true });
+    // Lines 3 and 5 are bad: a 15-digit NIK and a missing name.
+    writeFileSync(path.join(docs, 'impor', 'a-salah.csv'),
+      [header, row(1), '16070145089002,Pemohon Salah,Pangkalan Balai,Jl. Merdeka,16.07.01.2001,,,,,,,,', row(3),
+        `${row(4).split(',')[0]},,Pangkalan Balai,Jl. Merdeka 4,16.07.01.2001,,,,,,,,`].join('\n') + '\n');
+    writeFileSync(path.join(docs, 'impor', 'b-benar.csv'), [header, row(11), row(12), row(13)].join('\n') + '\n');
+    process.env.PETROMAKS_DOCS_DIR = docs;
+    app = await launchApp(db, 'safety-transfer');
+    await signIn(app.browser, 'loket1', DEMO_PASSWORD);
+  });
+
+  after(async () => {
+    delete process.env.PETROMAKS_DOCS_DIR;
+    await app?.close();
+    tmp?.remove();
+  });
+
+  test('a dry run names the bad lines and keeps confirm disabled; a clean file imports', async () => {
+    const { browser } = /** @type {NonNullable<typeof app>} */ (app);
+    await browser.$('#nav-transfer-view').click();
+    await browser.$('body[data-screen="transfer"]').waitForExist({ timeout: 10_000 });
+    await browser.$('#import-file').selectByAttribute('value', 'a-salah.csv');
+    await browser.$('#import-check').click();
+    await browser.$('#import-summary').waitForExist({ timeout: 10_000 });
+    assert.equal(await browser.$('#import-summary').getAttribute('data-bad'), '2');
+    const lines = await browser.execute(() =>
+      [...document.querySelectorAll('#import-bad tbody tr')].map((r) => /** @type {HTMLElement} */ (r).dataset.line));
+    assert.deepEqual(lines, ['3', '5']);
+    assert.match(await browser.$('#import-bad').getText(), /NIK/);
+    assert.equal(await browser.$('#import-confirm').isEnabled(), false, 'confirm stays disabled');
+    await screenshot(browser, 'safety-import-bad');
+
+    await browser.$('#import-file').selectByAttribute('value', 'b-benar.csv');
+    await browser.$('#import-check').click();
+    await browser.waitUntil(async () => (await browser.$('#import-summary').getAttribute('data-bad')) === '0', {
+      timeout: 10_000,
+      timeoutMsg: 'the clean file was not checked',
+    });
+    assert.equal(await browser.$('#import-confirm').isEnabled(), true);
+    await browser.$('#import-confirm').click();
+    await browser.$('#import-done').waitForExist({ timeout: 10_000 });
+    assert.match(await browser.$('#import-done').getText(), /3 baris, 3 pemohon baru/);
+    await screenshot(browser, 'safety-import-done');
+    const nik = '1607014508900012';
+    assert.match(cli(db, '--json', 'applicant', 'show', nik), /Pemohon Impor 12/);
+  });
+
+  test('export writes a CSV and an XLSX file into the documents folder', async () => {
+    const { browser } = /** @type {NonNullable<typeof app>} */ (app);
+    await browser.$('#export-what').selectByAttribute('value', 'applicants');
+    await browser.$('#export-run').click();
+    await browser.$('#export-path').waitForExist({ timeout: 10_000 });
+    const csv = await browser.$('#export-path').getText();
+    assert.ok(csv.startsWith(docs) && csv.endsWith('.csv'), csv);
+    assert.match(readFileSync(csv, 'utf8'), /Pemohon Impor 13/);
+
+    await browser.$('#export-what').selectByAttribute('value', 'cases');
+    await browser.$('#export-format').selectByAttribute('value', 'xlsx');
+    await browser.$('#export-run').click();
+    await browser.waitUntil(async () => (await browser.$('#export-path').getText()).endsWith('.xlsx'), {
+      timeout: 10_000,
+      timeoutMsg: 'no XLSX path shown',
+    });
+    const xlsx = await browser.$('#export-path').getText();
+    assert.ok(existsSync(xlsx), xlsx);
+    assert.equal(readFileSync(xlsx).subarray(0, 2).toString(), 'PK', 'an XLSX is a zip');
+    await screenshot(browser, 'safety-export');
   });
 });

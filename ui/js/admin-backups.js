@@ -73,6 +73,15 @@ export async function showBackups(root, ctx) {
     }
   });
 
+  const choose = h('button', { type: 'button', class: 'button button-quiet', id: 'backup-folder-choose' }, t('backups.folder.choose'));
+  choose.addEventListener('click', async () => {
+    try {
+      if (await api.chooseBackupFolder()) await showBackups(root, ctx);
+    } catch (error) {
+      say(errorMessage(/** @type {api.CommandError} */ (error)), false);
+    }
+  });
+
   const confirmBox = h('div', { id: 'restore-confirm-box' });
   /** @param {api.BackupEntry} backup */
   const askRestore = (backup) => {
@@ -128,7 +137,8 @@ export async function showBackups(root, ctx) {
         h('h3', {}, t('backups.folder')),
         h('p', { class: 'mono', id: 'backups-folder' }, overview.folder),
         h('p', { class: 'sub' }, overview.default_folder ? t('backups.folder.default') : t('backups.folder.chosen')),
-        h('p', { class: 'sub' }, t('backups.rotation'))),
+        h('p', { class: 'sub' }, t('backups.rotation')),
+        h('div', { class: 'form-actions' }, choose)),
       h('section', { class: 'card' },
         h('h3', {}, t('backups.last')),
         lastAutoLine(overview.last_auto),

@@ -45,21 +45,29 @@ export async function showTransfer(root, ctx) {
     h('div', { class: 'inline-fields' },
       select('export-what', 'transfer.export.what', [['cases', t('transfer.export.cases')], ['applicants', t('transfer.export.applicants')]]),
       select('export-format', 'transfer.export.format', [['csv', 'CSV'], ['xlsx', 'XLSX (Excel)']]),
-      h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'button', id: 'export-run' }, t('transfer.export.run')))),
+      h('div', { class: 'form-actions' },
+        h('button', { type: 'submit', class: 'button', id: 'export-run' }, t('transfer.export.run')),
+        h('button', { type: 'button', class: 'button button-quiet', id: 'export-save-as' }, t('transfer.export.save_as')))),
     exportMessage);
-  exportForm.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const what = /** @type {HTMLSelectElement} */ (exportForm.querySelector('#export-what')).value;
-    const format = /** @type {HTMLSelectElement} */ (exportForm.querySelector('#export-format')).value;
+  /** @param {boolean} saveAs ask where in the system's dialog instead of the documents folder */
+  const runExport = async (saveAs) => {
+    const what = /** @type {any} */ (/** @type {HTMLSelectElement} */ (exportForm.querySelector('#export-what')).value);
+    const format = /** @type {any} */ (/** @type {HTMLSelectElement} */ (exportForm.querySelector('#export-format')).value);
     exportMessage.classList.remove('form-message-ok');
     try {
-      const path = await api.exportData(/** @type {any} */ (what), /** @type {any} */ (format));
+      const path = saveAs ? await api.exportDataAs(what, format) : await api.exportData(what, format);
+      if (path === null) return;
       replace(exportMessage, t('transfer.export.done'), ' ', h('span', { class: 'mono', id: 'export-path' }, path));
       exportMessage.classList.add('form-message-ok');
     } catch (error) {
       exportMessage.textContent = errorMessage(/** @type {api.CommandError} */ (error));
     }
+  };
+  exportForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void runExport(false);
   });
+  exportForm.querySelector('#export-save-as')?.addEventListener('click', () => void runExport(true));
 
   // Import.
   const result = h('div', { id: 'import-result', 'aria-live': 'polite' });
@@ -68,12 +76,26 @@ export async function showTransfer(root, ctx) {
   const picker = files.files.length === 0
     ? h('p', { class: 'empty', id: 'import-none' }, t('transfer.import.none'))
     : select('import-file', 'transfer.import.file', files.files.map((f) => [f, f]));
+  const other = h('button', { type: 'button', class: 'button button-quiet', id: 'import-choose' }, t('transfer.import.choose'));
+  /** The file checked last came from the system's dialog (its name), not from the import folder. */
+  let picked = '';
   const importForm = h('form', { id: 'import-form', class: 'gate-form' },
     h('p', { class: 'sub' }, t('transfer.import.folder'), ' ', h('span', { class: 'mono', id: 'import-folder' }, files.folder)),
-    h('div', { class: 'inline-fields' }, picker, h('div', { class: 'form-actions' }, check, confirm)),
+    h('div', { class: 'inline-fields' }, picker, h('div', { class: 'form-actions' }, check, confirm, other)),
     result);
   if (files.files.length === 0) check.setAttribute('disabled', '');
   const chosen = () => /** @type {HTMLSelectElement | null} */ (importForm.querySelector('#import-file'))?.value ?? '';
+  other.addEventListener('click', async () => {
+    try {
+      const chosen = await api.chooseImportFile();
+      if (chosen === null) return;
+      picked = chosen[0];
+      showReport(chosen[1]);
+      result.prepend(h('p', { class: 'sub mono' }, picked));
+    } catch (error) {
+      replace(result, h('p', { class: 'form-message', role: 'alert', id: 'import-error' }, errorMessage(/** @type {api.CommandError} */ (error))));
+    }
+  });
   importForm.querySelector('#import-file')?.addEventListener('change', () => {
     confirm.setAttribute('disabled', '');
     replace(result);
@@ -90,7 +112,7 @@ export async function showTransfer(root, ctx) {
         : h('span', { class: 'badge badge-danger' }, t('transfer.import.bad', { count: report.bad.length })),
       ' ', t('transfer.import.summary', { rows: report.rows, applicants: report.applicants_created, cases: report.cases_registered }));
     const table = report.bad.length === 0 ? null : h('table', { class: 'data-table', id: 'import-bad' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('transfer.import.line')), h('th', { scope: 'col' }, t('transfer.import.reason')))),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col', class: 'col-line' }, t('transfer.import.line')), h('th', { scope: 'col' }, t('transfer.import.reason')))),
       h('tbody', {}, report.bad.map((b) => h('tr', { 'data-line': String(b.line) },
         h('td', { class: 'mono nowrap' }, String(b.line)), h('td', {}, b.reason)))));
     replace(result, summary, ok ? h('p', { class: 'sub' }, t('transfer.import.ready')) : h('p', { class: 'sub' }, t('transfer.import.fix')), table);
@@ -99,6 +121,7 @@ export async function showTransfer(root, ctx) {
   importForm.addEventListener('submit', async (event) => {
     event.preventDefault();
     confirm.setAttribute('disabled', '');
+    picked = '';
     try {
       showReport(await api.importFile(chosen(), false));
       document.body.dataset.importChecked = chosen();
@@ -109,7 +132,7 @@ export async function showTransfer(root, ctx) {
   confirm.addEventListener('click', async () => {
     confirm.setAttribute('disabled', '');
     try {
-      const report = await api.importFile(chosen(), true);
+      const report = picked ? await api.importChosenFile() : await api.importFile(chosen(), true);
       replace(result, h('p', { class: 'done', id: 'import-done', role: 'status' },
         t('transfer.import.done', { rows: report.rows, applicants: report.applicants_created, cases: report.cases_registered })));
     } catch (error) {

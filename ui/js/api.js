@@ -334,3 +334,31 @@ export function importFiles() {
 export function importFile(name, confirm) {
   return call('import_file', { name, confirm });
 }
+
+/** Asks for the backup folder in the system's folder dialog (admin); null when cancelled. @returns {Promise<string | null>} */
+export function chooseBackupFolder() {
+  return call('choose_backup_folder');
+}
+
+/**
+ * Exports through the system's save dialog; answers the path, or null when cancelled.
+ * @param {'cases' | 'applicants'} what
+ * @param {'csv' | 'xlsx'} format
+ * @returns {Promise<string | null>}
+ */
+export function exportDataAs(what, format) {
+  return call('export_data_as', { what, format });
+}
+
+/**
+ * Asks for a CSV file in the system's file dialog and answers its name and dry run; null when cancelled.
+ * @returns {Promise<[string, ImportReport] | null>}
+ */
+export function chooseImportFile() {
+  return call('choose_import_file');
+}
+
+/** Imports (all or nothing) the file last chosen in the dialog. @returns {Promise<ImportReport>} */
+export function importChosenFile() {
+  return call('import_chosen_file');
+}

@@ -6,7 +6,8 @@
  */
 
 import * as api from './api.js';
-import { showDamaged } from './admin-backups.js';
+import { showBackups, showDamaged } from './admin-backups.js';
+import { showTransfer } from './admin-transfer.js';
 import { showCase } from './casepage.js';
 import { localToday, mountCases } from './cases.js';
 import { h, one, replace } from './dom.js';
@@ -129,6 +130,8 @@ function showError(error) {
 const SCREENS = [
   { id: 'cases', label: 'nav.cases', roles: null, open: () => backToList() },
   { id: 'settings-view', label: 'nav.settings', roles: ['admin'], open: (ctx) => openSettings(ctx), button: 'settings-button' },
+  { id: 'transfer-view', label: 'nav.transfer', roles: ['admin', 'clerk'], open: (ctx) => showTransfer(ctx.root, ctx) },
+  { id: 'backups-view', label: 'nav.backups', roles: ['admin'], open: (ctx) => showBackups(ctx.root, ctx) },
 ];
 
 /** The navigation screen on show, redrawn after a language switch. @type {Screen | null} */
