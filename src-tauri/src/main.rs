@@ -5,6 +5,7 @@
 mod account;
 mod casework;
 mod commands;
+mod counter;
 mod error;
 mod native;
 mod register;
@@ -44,6 +45,7 @@ fn main() {
             casework::case_detail,
             casework::move_case,
             casework::save_pdf,
+            counter::collect_case,
             register::check_nik,
             register::permit_types,
             register::register_case,
