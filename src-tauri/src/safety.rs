@@ -26,6 +26,10 @@ use crate::state::{list_backups, AutoBackup, Database};
 /// How often the running app asks whether the daily backup is due.
 const DAILY_CHECK_EVERY: Duration = Duration::from_secs(5 * 60);
 
+/// The first check comes soon after start-up (a day without a clean close still gets its backup), but
+/// not while the window is loading.
+const FIRST_CHECK_AFTER: Duration = Duration::from_secs(60);
+
 /// One backup as the Backups tab lists it.
 #[derive(Debug, Clone, Serialize)]
 pub struct BackupEntry {
@@ -151,10 +155,13 @@ pub fn backup_if_due(db: &Database, now: DateTime<Utc>) -> Option<Result<Taken, 
 pub fn start_daily(app: tauri::AppHandle) {
     let spawned = std::thread::Builder::new()
         .name("daily-backup".into())
-        .spawn(move || loop {
-            std::thread::sleep(DAILY_CHECK_EVERY);
-            let db = app.state::<Database>();
-            let _ = backup_if_due(&db, Utc::now());
+        .spawn(move || {
+            std::thread::sleep(FIRST_CHECK_AFTER);
+            loop {
+                let db = app.state::<Database>();
+                let _ = backup_if_due(&db, Utc::now());
+                std::thread::sleep(DAILY_CHECK_EVERY);
+            }
         });
     if let Err(e) = spawned {
         eprintln!("petromaks-desktop: the daily backup thread did not start: {e}");
