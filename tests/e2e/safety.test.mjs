@@ -186,6 +186,18 @@ describe('the Backups tab', () => {
     const users = JSON.parse(cli(db, '--json', 'user', 'list')).map((/** @type {any} */ u) => u.username);
     assert.ok(!users.includes('sesudah'), `the account made after the backup is gone: ${users}`);
     assert.ok(readdirSync(tmp.dir).some((n) => n.startsWith('kantor.sqlite.replaced-')), 'the replaced file is kept');
+
+    // In English, and the admin's Import/Export screen says imports are a clerk's work.
+    await browser.$('#language-toggle').click();
+    await browser.$('#nav-backups-view').click();
+    await browser.waitUntil(async () => (await browser.$('#backups-title').getText()) === 'Backups', {
+      timeout: 10_000,
+      timeoutMsg: 'the Backups screen did not open in English',
+    });
+    await screenshot(browser, 'safety-backups-english');
+    await browser.$('#nav-transfer-view').click();
+    await browser.$('#import-clerk-only').waitForExist({ timeout: 10_000 });
+    assert.equal(await browser.$('#import-check').isExisting(), false);
   });
 });
 

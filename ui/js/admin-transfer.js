@@ -140,8 +140,10 @@ export async function showTransfer(root, ctx) {
     }
   });
 
+  // The core registers imported cases as the signed-in counter clerk: other roles see why, not a form.
   const importCard = h('section', { class: 'card' }, h('h3', {}, t('transfer.import')),
-    h('p', { class: 'sub' }, t('transfer.import.how')), importForm);
+    h('p', { class: 'sub' }, t('transfer.import.how')),
+    ctx.user && ctx.user.role !== 'clerk' ? h('p', { id: 'import-clerk-only' }, t('transfer.import.clerk_only')) : importForm);
   replace(root,
     h('div', { class: 'case-bar' }, h('h2', { id: 'transfer-title' }, t('transfer.title'))),
     h('section', { class: 'card' }, h('h3', {}, t('transfer.export')), h('p', { class: 'sub' }, t('transfer.export.how')), exportForm),

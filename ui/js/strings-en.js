@@ -254,6 +254,7 @@ export default Object.freeze({
   'transfer.export.done': 'Saved:',
   'transfer.import': 'Import from CSV',
   'transfer.import.how': 'Put the CSV file in the import folder, check it first (a dry run writes nothing), then confirm. The import is all or nothing. Cases are registered in the name of the signed-in counter clerk.',
+  'transfer.import.clerk_only': 'Imports are done by a counter clerk: sign in with a clerk account to import.',
   'transfer.import.folder': 'Import folder:',
   'transfer.import.file': 'File',
   'transfer.import.none': 'No CSV file in the import folder yet.',

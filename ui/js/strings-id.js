@@ -257,6 +257,7 @@ export default Object.freeze({
   'transfer.export.done': 'Tersimpan:',
   'transfer.import': 'Impor dari CSV',
   'transfer.import.how': 'Letakkan berkas CSV di folder impor, periksa dulu (uji coba, tidak ada yang ditulis), lalu konfirmasi. Impor berlaku semua atau tidak sama sekali. Permohonan didaftarkan atas nama petugas loket yang masuk.',
+  'transfer.import.clerk_only': 'Impor dilakukan oleh petugas loket: masuk dengan akun petugas loket untuk mengimpor.',
   'transfer.import.folder': 'Folder impor:',
   'transfer.import.file': 'Berkas',
   'transfer.import.none': 'Belum ada berkas CSV di folder impor.',
