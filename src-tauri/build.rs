@@ -30,6 +30,7 @@ const COMMANDS: &[&str] = &[
     "export_data_as",
     "choose_import_file",
     "import_chosen_file",
+    "restore_damaged_from_file",
 ];
 
 fn main() {

@@ -62,7 +62,8 @@ fn main() {
             safety::choose_backup_folder,
             safety::export_data_as,
             safety::choose_import_file,
-            safety::import_chosen_file
+            safety::import_chosen_file,
+            safety::restore_damaged_from_file
         ])
         .build(tauri::generate_context!());
     match app {

@@ -712,3 +712,26 @@ pub fn import_chosen_file(
         .ok_or_else(|| Error::not_found("import file", "chosen in the dialog"))?;
     import_path(&db, &session, &path, true, Utc::now())
 }
+
+/// At start-up with a damaged register: restores a backup file the user picks in the system dialog (for a
+/// backup disk other than the folder the check looked in). The core checks the file before anything is
+/// replaced; `None` when the user cancels.
+#[tauri::command(async)]
+pub fn restore_damaged_from_file(
+    app: tauri::AppHandle,
+    db: State<'_, Database>,
+    session: State<'_, Session>,
+) -> Result<Option<RestoreDone>, CommandError> {
+    if db.damaged().is_none() {
+        return Err(Error::Conflict(
+            "the database is not damaged: restore from the Backups tab".into(),
+        )
+        .into());
+    }
+    let Some(from) = native::pick_file(&app, ("SQLite", &["sqlite", "db"]))? else {
+        return Ok(None);
+    };
+    let restored = db.restore_from(&from, Utc::now())?;
+    session.clear()?;
+    Ok(Some(done(restored)))
+}

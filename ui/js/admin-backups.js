@@ -159,6 +159,20 @@ export async function showBackups(root, ctx) {
 export function showDamaged(main, damaged) {
   const latest = damaged.latest_good;
   const message = h('p', { class: 'form-message', id: 'damaged-message', role: 'status', 'aria-live': 'polite' });
+  const other = h('button', { type: 'button', class: 'button button-quiet', id: 'restore-other' }, t('damaged.other'));
+  other.addEventListener('click', async () => {
+    other.setAttribute('disabled', '');
+    try {
+      if (await api.restoreDamagedFromFile()) {
+        message.textContent = t('damaged.restored');
+        window.location.reload();
+        return;
+      }
+    } catch (error) {
+      message.textContent = errorMessage(/** @type {api.CommandError} */ (error));
+    }
+    other.removeAttribute('disabled');
+  });
   let offer;
   if (latest) {
     const restore = h('button', { type: 'button', class: 'button', id: 'restore-latest' }, t('damaged.restore'));
@@ -179,13 +193,15 @@ export function showDamaged(main, damaged) {
       h('p', {}, t('damaged.offer.line', { when: formatDateTime(latest.taken_at), size: formatBytes(latest.bytes, language()) })),
       h('p', { class: 'mono' }, latest.name),
       h('p', { class: 'sub' }, t('damaged.offer.note')),
-      h('div', { class: 'form-actions' }, restore),
+      h('div', { class: 'form-actions' }, restore, other),
       message);
   } else {
     offer = h('div', { class: 'card', id: 'damaged-no-backup' },
       h('h3', {}, t('damaged.none')),
       h('p', {}, t('damaged.none.line')),
-      h('p', { class: 'mono' }, damaged.backup_folder));
+      h('p', { class: 'mono' }, damaged.backup_folder),
+      h('div', { class: 'form-actions' }, other),
+      message);
   }
   replace(main,
     h('section', { class: 'panel error-panel', role: 'alert', id: 'app-error', 'data-code': 'db_damaged' },

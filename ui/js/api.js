@@ -373,3 +373,12 @@ export function chooseImportFile() {
 export function importChosenFile() {
   return call('import_chosen_file');
 }
+
+/**
+ * At start-up with a damaged register: restores a backup file picked in the system's dialog; null when
+ * cancelled.
+ * @returns {Promise<{ restored_from: string, replaced_kept_at: string | null } | null>}
+ */
+export function restoreDamagedFromFile() {
+  return call('restore_damaged_from_file');
+}

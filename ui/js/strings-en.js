@@ -238,6 +238,7 @@ export default Object.freeze({
   'damaged.restore': 'Restore this backup',
   'damaged.restoring': 'Restoring…',
   'damaged.restored': 'Data restored. Opening the app…',
+  'damaged.other': 'Choose another backup file…',
   'damaged.none': 'No good backup',
   'damaged.none.line': 'No intact backup was found in the folder below. Contact the administrator:',
   'damaged.detail': 'Technical details',

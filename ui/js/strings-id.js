@@ -241,6 +241,7 @@ export default Object.freeze({
   'damaged.restore': 'Pulihkan cadangan ini',
   'damaged.restoring': 'Memulihkan…',
   'damaged.restored': 'Data dipulihkan. Membuka aplikasi…',
+  'damaged.other': 'Pilih berkas cadangan lain…',
   'damaged.none': 'Tidak ada cadangan yang baik',
   'damaged.none.line': 'Tidak ditemukan cadangan yang utuh di folder berikut. Hubungi administrator:',
   'damaged.detail': 'Keterangan teknis',
