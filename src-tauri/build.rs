@@ -1,7 +1,7 @@
 //! Generates the Tauri context and puts the app's own commands under the ACL: only the commands listed in
 //! the app manifest exist as permissions, and `capabilities/main.json` grants them to the main window.
 
-/// Every command in `src/commands.rs`, `src/account.rs`, `src/casework.rs`, `src/register.rs` and `src/settings.rs`, by name. A command missing here is not callable from the webview.
+/// Every command in `src/commands.rs`, `src/account.rs`, `src/casework.rs`, `src/register.rs`, `src/settings.rs`, `src/admin.rs` and `src/admin_people.rs`, by name. A command missing here is not callable from the webview.
 const COMMANDS: &[&str] = &[
     "app_info",
     "list_cases",
@@ -18,6 +18,22 @@ const COMMANDS: &[&str] = &[
     "list_users",
     "add_user",
     "update_office",
+    "admin_catalogue",
+    "create_permit_type",
+    "update_permit_type",
+    "set_permit_type_active",
+    "delete_permit_type",
+    "preview_permit_number",
+    "holiday_year",
+    "add_holiday",
+    "edit_holiday",
+    "remove_holiday",
+    "set_cuti_bersama",
+    "set_user_active",
+    "reset_password",
+    "change_role",
+    "audit_log",
+    "verify_audit",
 ];
 
 fn main() {

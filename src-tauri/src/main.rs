@@ -3,6 +3,10 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod account;
+mod admin;
+mod admin_people;
+#[cfg(test)]
+mod admin_tests;
 mod casework;
 mod commands;
 mod error;
@@ -43,7 +47,23 @@ fn main() {
             register::register_case,
             settings::list_users,
             settings::add_user,
-            settings::update_office
+            settings::update_office,
+            admin::admin_catalogue,
+            admin::create_permit_type,
+            admin::update_permit_type,
+            admin::set_permit_type_active,
+            admin::delete_permit_type,
+            admin::preview_permit_number,
+            admin::holiday_year,
+            admin::add_holiday,
+            admin::edit_holiday,
+            admin::remove_holiday,
+            admin::set_cuti_bersama,
+            admin_people::set_user_active,
+            admin_people::reset_password,
+            admin_people::change_role,
+            admin_people::audit_log,
+            admin_people::verify_audit
         ])
         .run(tauri::generate_context!());
     if let Err(error) = app {
