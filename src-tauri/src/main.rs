@@ -10,6 +10,7 @@ mod admin_tests;
 mod casework;
 mod commands;
 mod error;
+mod native;
 mod register;
 mod session;
 mod settings;
@@ -19,6 +20,8 @@ use tauri::Manager;
 
 fn main() {
     let app = tauri::Builder::default()
+        // Used from Rust only (native.rs); the window is granted none of its commands.
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             // The same file as the CLI: `PETROMAKS_DB` or the OS app-data folder, never Tauri's own.
             let db = state::Database::open(petromaks::db::default_path());
