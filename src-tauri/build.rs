@@ -29,6 +29,7 @@ const COMMANDS: &[&str] = &[
     "edit_holiday",
     "remove_holiday",
     "set_cuti_bersama",
+    "import_holidays",
     "set_user_active",
     "reset_password",
     "change_role",

@@ -13,9 +13,10 @@ use petromaks::office;
 use petromaks::permit_types::{self, PermitType, PermitTypeId, PermitTypeInput};
 use petromaks::users::{Actor, Role};
 use serde::{Deserialize, Serialize};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use crate::error::CommandError;
+use crate::native;
 use crate::session::Session;
 use crate::state::Database;
 
@@ -221,8 +222,6 @@ pub fn set_cuti_bersama_in(
 }
 
 /// Replaces a year's holidays with a CSV text (`day,name,kind`); answers the cases whose due date moved.
-// The command that picks the file with the native dialog comes with `native.rs`.
-#[allow(dead_code)]
 pub fn import_holidays_in(
     db: &Database,
     session: &Session,
@@ -343,4 +342,23 @@ pub fn set_cuti_bersama(
     working: bool,
 ) -> Result<Vec<DueDateChange>, CommandError> {
     set_cuti_bersama_in(&db, &session, working)
+}
+
+/// Replaces a year's holidays with a CSV file (`day,name,kind`) the admin picks in the native dialog;
+/// `None` when the dialog is cancelled. A bad line is refused with its number and nothing changes.
+#[tauri::command(async)]
+pub fn import_holidays<R: Runtime>(
+    app: AppHandle<R>,
+    db: State<'_, Database>,
+    session: State<'_, Session>,
+    year: i32,
+) -> Result<Option<Vec<DueDateChange>>, CommandError> {
+    admin(&session, "edit the holiday calendar")?;
+    let Some(path) = native::pick_file(&app, ("CSV", &["csv"]))? else {
+        return Ok(None);
+    };
+    let text = std::fs::read_to_string(&path).map_err(|error| {
+        petromaks::Error::invalid("file", format!("cannot read {}: {error}", path.display()))
+    })?;
+    import_holidays_in(&db, &session, year, &text).map(Some)
 }

@@ -159,6 +159,20 @@ fn an_admin_edits_the_catalogue_calendar_and_accounts_and_reads_the_audit(
     let after = holiday_year_in(&db, &session, 2026)?;
     assert_eq!(after.holidays.len(), year.holidays.len() + 1);
     remove_holiday_in(&db, &session, monday)?;
+    let bad = import_holidays_in(
+        &db,
+        &session,
+        2027,
+        "day,name,kind\n2026-01-01,Tahun Baru,national\n",
+    );
+    assert_eq!(bad.map(|_| ()).map_err(|e| e.field), Err(Some("file")));
+    import_holidays_in(
+        &db,
+        &session,
+        2027,
+        "day,name,kind\n2027-01-01,Tahun Baru,national\n",
+    )?;
+    assert_eq!(holiday_year_in(&db, &session, 2027)?.holidays.len(), 1);
 
     let users = crate::settings::list_users_in(&db, &session)?;
     let loket = users

@@ -62,6 +62,7 @@ fn main() {
             admin::edit_holiday,
             admin::remove_holiday,
             admin::set_cuti_bersama,
+            admin::import_holidays,
             admin_people::set_user_active,
             admin_people::reset_password,
             admin_people::change_role,

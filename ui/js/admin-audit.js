@@ -6,6 +6,7 @@
  */
 
 import * as api from './api.js';
+import { dayField } from './admin-calendar.js';
 import { refusal } from './admin-catalogue.js';
 import { h, replace } from './dom.js';
 import { showError } from './forms.js';
@@ -97,43 +98,57 @@ export async function showAuditTab(ctx) {
   const user = h('select', { id: 'audit-user', name: 'user' },
     h('option', { value: '' }, t('admin.audit.anyone')),
     users.map((u) => h('option', { value: u.username }, `${u.username} · ${u.full_name}`)));
+  const from = dayField('audit-from', 'admin.audit.from');
+  const to = dayField('audit-to', 'admin.audit.to');
   const actions = h('datalist', { id: 'audit-actions' }, ACTIONS.map((a) => h('option', { value: a })));
   const form = h('form', { id: 'audit-form', class: 'inline-form', role: 'search', novalidate: true },
     input('case_number', 'admin.audit.case', { placeholder: 'REG-2026-000001' }),
     h('div', { class: 'field' }, h('label', { for: 'audit-user' }, t('admin.audit.user')), user, h('p', { class: 'field-message' })),
     input('action', 'admin.audit.action', { list: 'audit-actions' }), actions,
-    input('from', 'admin.audit.from', { type: 'date' }),
-    input('to', 'admin.audit.to', { type: 'date' }),
+    from.node,
+    to.node,
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'button', id: 'audit-show' }, t('admin.audit.show'))),
     h('p', { class: 'form-message', role: 'status' }));
   const body = h('div', { class: 'table-wrap', id: 'audit-body' });
   const count = h('p', { class: 'muted', id: 'audit-count', role: 'status' });
 
-  const read = () => auditQuery({
+  /** The query, or null after showing which date is not a date. */
+  const read = () => {
+    for (const [f, name] of /** @type {const} */ ([[from, 'from'], [to, 'to']])) {
+      if (f.read() === null) {
+        showError(form, 'audit-', { code: 'invalid', field: name, message: t('admin.day.bad') });
+        return null;
+      }
+    }
+    return auditQuery({
     case_number: /** @type {HTMLInputElement} */ (form.querySelector('#audit-case_number')).value,
     user: /** @type {HTMLSelectElement} */ (user).value,
     action: /** @type {HTMLInputElement} */ (form.querySelector('#audit-action')).value,
-    from: /** @type {HTMLInputElement} */ (form.querySelector('#audit-from')).value,
-    to: /** @type {HTMLInputElement} */ (form.querySelector('#audit-to')).value,
+    from: from.read() ?? '',
+    to: to.read() ?? '',
   }, limit);
+  };
 
   const load = async () => {
     delete document.body.dataset.auditLoaded;
+    const query = read();
+    if (!query) return;
     let entries;
     try {
-      entries = await api.auditLog(read());
+      entries = await api.auditLog(query);
     } catch (error) {
       const e = /** @type {api.CommandError} */ (error);
       showError(form, 'audit-', e.code === 'invalid' ? e : { ...e, field: null, message: refusal(e) });
       return;
     }
-    for (const line of form.querySelectorAll('.field-message, .form-message')) line.textContent = '';
+    for (const line of form.querySelectorAll('.form-message, #audit-case_number-message')) line.textContent = '';
+    form.querySelector('#audit-case_number')?.removeAttribute('aria-invalid');
     const more = h('button', { type: 'button', class: 'button button-quiet', id: 'audit-more' }, t('admin.audit.more', { n: PAGE }));
     more.addEventListener('click', () => { limit += PAGE; void load(); });
     count.textContent = entries.length >= limit ? t('admin.audit.count.capped', { n: entries.length }) : t('admin.audit.count', { n: entries.length });
     replace(body, entries.length === 0 ? h('p', { class: 'empty' }, t('admin.audit.none')) : [
       h('table', { class: 'data-table', id: 'audit-table' },
-        h('thead', {}, h('tr', {}, ['admin.audit.at', 'admin.audit.user', 'admin.audit.action', 'admin.audit.target', 'admin.audit.what']
+        h('thead', {}, h('tr', {}, ['admin.audit.at', 'admin.audit.user', 'admin.audit.action.col', 'admin.audit.target', 'admin.audit.what']
           .map((k) => h('th', { scope: 'col' }, t(k))))),
         h('tbody', {}, entries.map((e) => {
           const target = e.case_id != null

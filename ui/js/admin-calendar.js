@@ -26,6 +26,57 @@ export function weekdayKey(iso) {
 }
 
 /**
+ * An ISO date from a date typed the Indonesian way (`20-11-2026`, `20/11/2026`, `20.11.2026`; also
+ * `2026-11-20`), or null when it is not a real date.
+ * @param {string} text
+ * @returns {string | null}
+ */
+export function parseDay(text) {
+  const s = text.trim();
+  let m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
+  const [y, mo, d] = m ? [Number(m[3]), Number(m[2]), Number(m[1])]
+    : (m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)) ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+  if (!y) return null;
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * An ISO date as typed in the date fields: `20-11-2026`.
+ * @param {string} iso
+ */
+export function typedDay(iso) {
+  const [y, m, d] = iso.split('-');
+  return `${d}-${m}-${y}`;
+}
+
+/**
+ * A text field for a date typed as DD-MM-YYYY; under it the date it reads as (`Jumat, 20 November 2026`)
+ * or that it is not a date. `read()` answers the ISO date, '' when empty, or null when not a date.
+ * @param {string} id
+ * @param {string} labelKey
+ * @param {string} [value] ISO date
+ */
+export function dayField(id, labelKey, value = '') {
+  const input = /** @type {HTMLInputElement} */ (h('input', {
+    id, name: id, value: value ? typedDay(value) : '', placeholder: t('admin.day.placeholder'), inputmode: 'numeric',
+    autocomplete: 'off', spellcheck: 'false', class: 'day-input', 'aria-describedby': `${id}-message`,
+  }));
+  const line = h('p', { class: 'field-message field-hint', id: `${id}-message`, 'aria-live': 'polite' });
+  const read = () => (input.value.trim() === '' ? '' : parseDay(input.value));
+  const echo = () => {
+    const iso = read();
+    line.textContent = iso === '' ? '' : iso ? `${t(weekdayKey(iso))}, ${formatDate(iso)}` : t('admin.day.bad');
+    line.classList.toggle('field-hint', iso !== null);
+  };
+  input.addEventListener('input', echo);
+  echo();
+  const node = h('div', { class: 'field' }, h('label', { for: id }, t(labelKey)), input, line);
+  return { node, input, read, set: (/** @type {string} */ iso) => { input.value = iso ? typedDay(iso) : ''; echo(); } };
+}
+
+/**
  * The line that sums up what a calendar change did to open cases.
  * @param {{ registration_number: string }[]} moved
  */
@@ -96,36 +147,37 @@ export async function showCalendarTab(ctx, after = null) {
   // Add / edit form: editing fills it with a day and remembers which.
   /** @type {string | null} */
   let editing = null;
-  const day = /** @type {HTMLInputElement} */ (h('input', { id: 'hol-day', type: 'date', 'aria-describedby': 'hol-day-message' }));
+  const day = dayField('hol-day', 'admin.cal.day');
   const name = /** @type {HTMLInputElement} */ (h('input', { id: 'hol-name', autocomplete: 'off', 'aria-describedby': 'hol-name-message' }));
   const kind = /** @type {HTMLSelectElement} */ (h('select', { id: 'hol-kind' },
     ['national', 'cuti_bersama'].map((k) => h('option', { value: k }, t(`admin.cal.kind.${k}`)))));
   const submit = h('button', { type: 'submit', class: 'button', id: 'hol-save' }, t('admin.cal.add'));
   const cancel = h('button', { type: 'button', class: 'button button-quiet', id: 'hol-cancel', hidden: true }, t('admin.cal.cancel'));
   const form = h('form', { id: 'hol-form', class: 'inline-form', novalidate: true },
-    h('div', { class: 'field' }, h('label', { for: 'hol-day' }, t('admin.cal.day')), day, h('p', { class: 'field-message', id: 'hol-day-message' })),
+    day.node,
     h('div', { class: 'field field-grow' }, h('label', { for: 'hol-name' }, t('admin.cal.name')), name, h('p', { class: 'field-message', id: 'hol-name-message' })),
     h('div', { class: 'field' }, h('label', { for: 'hol-kind' }, t('admin.cal.kind')), kind, h('p', { class: 'field-message' })),
     h('div', { class: 'form-actions' }, submit, cancel),
     h('p', { class: 'form-message', id: 'hol-message', role: 'status' }));
   const startEdit = (/** @type {{ day: string, name: string, kind: string }} */ x) => {
     editing = x.day;
-    day.value = x.day;
+    day.set(x.day);
     name.value = x.name;
     kind.value = x.kind;
     submit.textContent = t('admin.cal.save');
     cancel.hidden = false;
-    day.focus();
+    day.input.focus();
   };
   cancel.addEventListener('click', () => void showCalendarTab(ctx));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearErrors(form);
-    if (!day.value) {
-      showError(form, 'hol-', { code: 'invalid', field: 'day', message: t('admin.cal.need.day') });
+    const iso = day.read();
+    if (!iso) {
+      showError(form, 'hol-', { code: 'invalid', field: 'day', message: t(iso === '' ? 'admin.cal.need.day' : 'admin.day.bad') });
       return;
     }
-    const holiday = { day: day.value, name: name.value.trim(), kind: kind.value };
+    const holiday = { day: iso, name: name.value.trim(), kind: kind.value };
     const what = editing
       ? t('admin.cal.edited', { day: formatDate(holiday.day), name: holiday.name })
       : t('admin.cal.added', { day: formatDate(holiday.day), name: holiday.name });

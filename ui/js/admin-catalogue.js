@@ -441,7 +441,7 @@ function showEditor(ctx, state) {
   });
 
   replace(ctx.panel,
-    h('div', { class: 'admin-bar' },
+    h('div', { class: 'admin-bar sticky' },
       h('h3', { id: 'pt-heading' }, isNew ? t('admin.pt.new') : `${state.code} · ${state.name}`),
       !isNew ? h('span', { class: `badge badge-${state.active ? 'success' : 'neutral'}` }, t(state.active ? 'admin.pt.active' : 'admin.pt.retired')) : null,
       h('div', { class: 'admin-tools' }, tools)),

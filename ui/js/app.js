@@ -5,6 +5,7 @@
  * @module app
  */
 
+import { showAdmin } from './admin.js';
 import * as api from './api.js';
 import { showCase } from './casepage.js';
 import { localToday, mountCases } from './cases.js';
@@ -13,7 +14,6 @@ import { roleLabel } from './format.js';
 import { DEFAULT_LANGUAGE, language, setLanguage, t } from './i18n.js';
 import { showRegister } from './register.js';
 import { showSetup, showSignIn } from './session.js';
-import { showSettings } from './settings.js';
 import { showToday, tileCases } from './today.js';
 
 const LANGUAGE_KEY = 'petromaks.language';
@@ -121,7 +121,7 @@ function showError(error) {
  */
 const SCREENS = [
   { id: 'cases', label: 'nav.cases', roles: null, open: () => backToList() },
-  { id: 'settings-view', label: 'nav.settings', roles: ['admin'], open: (ctx) => openSettings(ctx), button: 'settings-button' },
+  { id: 'admin-view', label: 'nav.admin', roles: ['admin'], open: (ctx) => openAdmin(ctx), button: 'settings-button' },
 ];
 
 /** The navigation screen on show, redrawn after a language switch. @type {Screen | null} */
@@ -231,15 +231,17 @@ async function openRegister() {
   });
 }
 
-/** @param {ScreenContext} ctx */
-async function openSettings(ctx) {
-  await showSettings(ctx.root, /** @type {any} */ (info?.office ?? {}), {
-    back: backToList,
+/**
+ * The administration area; a saved office profile redraws the header.
+ * @param {ScreenContext} ctx
+ */
+async function openAdmin(ctx) {
+  await showAdmin({
+    ...ctx,
     saved: async () => {
       info = await api.appInfo();
       translatePage();
     },
-    error: showError,
   });
 }
 
