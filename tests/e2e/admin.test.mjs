@@ -130,6 +130,23 @@ describe('the administration area', () => {
     assert.equal(JSON.parse(cli(db, '--json', 'permit-type', 'show', 'SKP')).active, false);
   });
 
+  test('the catalogue: a new type is created with its first number previewed, and deleted while unused', async () => {
+    await browser.$('#pt-new').click();
+    await browser.$('#pt-code').setValue('SIPX');
+    await textMatches(browser, '#pt-preview', /^503\/0001\/SIPX\//);
+    await browser.$('#pt-save').click();
+    await textMatches(browser, '#pt-name-message', /nama izin/);
+    await browser.$('#pt-name').setValue('Izin Percobaan');
+    await browser.$('#pt-title').setValue('SURAT IZIN PERCOBAAN');
+    await browser.$('#pt-req-0').setValue('Surat permohonan');
+    await browser.$('#pt-save').click();
+    await textMatches(browser, '#pt-message', /SIPX tersimpan/);
+    assert.equal(JSON.parse(cli(db, '--json', 'permit-type', 'show', 'SIPX')).requirements.length, 1);
+    await browser.$('#pt-delete').click();
+    await textMatches(browser, '#pt-notice', /SIPX dihapus/);
+    assert.equal(await browser.$('#pt-table tr[data-code="SIPX"]').isExisting(), false);
+  });
+
   test('the calendar: a new holiday lists the open cases whose due date moved', async () => {
     const running = JSON.parse(cli(db, '--json', 'case', 'list'))
       .filter((/** @type {any} */ c) => (c.status === 'verified' || c.status === 'in_review') && c.due_date);
@@ -195,7 +212,15 @@ describe('the administration area', () => {
     app = undefined;
     const id = Number(execFileSync('sqlite3', [db, 'SELECT min(id) + 3 FROM case_events'], { encoding: 'utf8' }).trim());
     execFileSync('sqlite3', [db, `UPDATE case_events SET reason = 'diubah diam-diam' WHERE id = ${id}`]);
-    app = await launchApp(db, 'admin-reopened');
+    // Under load WebKitWebDriver can be slow to listen, and the new session is refused: try again.
+    for (let attempt = 1; !app; attempt += 1) {
+      try {
+        app = await launchApp(db, `admin-reopened-${attempt}`);
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+      }
+    }
     browser = app.browser;
     await signIn(browser, 'admin', ADMIN_PASSWORD);
     await browser.$('#settings-button').click();

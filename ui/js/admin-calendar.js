@@ -153,6 +153,7 @@ export async function showCalendarTab(ctx, after = null) {
     ['national', 'cuti_bersama'].map((k) => h('option', { value: k }, t(`admin.cal.kind.${k}`)))));
   const submit = h('button', { type: 'submit', class: 'button', id: 'hol-save' }, t('admin.cal.add'));
   const cancel = h('button', { type: 'button', class: 'button button-quiet', id: 'hol-cancel', hidden: true }, t('admin.cal.cancel'));
+  const formTitle = h('h3', { id: 'hol-form-title' }, t('admin.cal.add_title'));
   const form = h('form', { id: 'hol-form', class: 'inline-form', novalidate: true },
     day.node,
     h('div', { class: 'field field-grow' }, h('label', { for: 'hol-name' }, t('admin.cal.name')), name, h('p', { class: 'field-message', id: 'hol-name-message' })),
@@ -165,6 +166,7 @@ export async function showCalendarTab(ctx, after = null) {
     name.value = x.name;
     kind.value = x.kind;
     submit.textContent = t('admin.cal.save');
+    formTitle.textContent = t('admin.cal.edit_title', { day: formatDate(x.day) });
     cancel.hidden = false;
     day.input.focus();
   };
@@ -226,7 +228,7 @@ export async function showCalendarTab(ctx, after = null) {
       h('label', { class: 'check', for: 'hol-cuti-working' }, working, t('admin.cal.cuti.working')),
       importButton),
     after,
-    h('section', { class: 'card' }, h('h3', {}, t(editing ? 'admin.cal.edit' : 'admin.cal.add_title')), form),
+    h('section', { class: 'card' }, formTitle, form),
     h('div', { class: 'table-wrap' }, rows.length === 0
       ? h('p', { class: 'empty', id: 'hol-empty' }, t('admin.cal.empty', { year: shownYear }))
       : h('table', { class: 'data-table', id: 'hol-table' },

@@ -134,7 +134,10 @@ export async function showUsersTab(ctx, notice) {
         rowMessage.dataset.error = 'true';
       }
     });
-    const toggle = h('button', { type: 'button', class: 'button button-quiet button-small', 'data-toggle': u.username },
+    // The core refuses deactivating oneself; the button says so instead of offering it.
+    const self = u.id === ctx.user.id;
+    const toggle = h('button', { type: 'button', class: 'button button-quiet button-small', 'data-toggle': u.username,
+      disabled: self && u.active, title: self && u.active ? t('admin.user.self') : null },
       t(u.active ? 'admin.user.deactivate' : 'admin.user.reactivate'));
     toggle.addEventListener('click', async () => {
       if (u.active && !window.confirm(t('admin.user.deactivate.confirm', { user: u.username }))) return;

@@ -355,4 +355,5 @@ export default Object.freeze({
   'admin.day.placeholder': 'DD-MM-YYYY',
   'admin.day.bad': 'Not a date: type it as DD-MM-YYYY, e.g. 17-08-2026.',
   'admin.audit.action.col': 'Action',
+  'admin.cal.edit_title': 'Change the day of {day}',
 });

@@ -358,4 +358,5 @@ export default Object.freeze({
   'admin.day.placeholder': 'HH-BB-TTTT',
   'admin.day.bad': 'Bukan tanggal: ketik HH-BB-TTTT, mis. 17-08-2026.',
   'admin.audit.action.col': 'Tindakan',
+  'admin.cal.edit_title': 'Ubah hari {day}',
 });
