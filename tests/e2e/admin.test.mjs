@@ -96,8 +96,10 @@ describe('the administration area', () => {
 
     await browser.$('#pt-table [data-open="SIPD"]').click();
     const first = await textMatches(browser, '#pt-preview', /\/SIPD\//);
+    const typed = Date.now();
     await setInput(browser, '#pt-number_template', '{kode}-{seq:3}/{yyyy}');
     const edited = await textMatches(browser, '#pt-preview', /^SIPD-\d{3}\/\d{4}$/);
+    console.log(`number preview shown ${Date.now() - typed} ms after typing (300 ms of it the pause it waits for)`);
     assert.notEqual(edited, first);
     await setInput(browser, '#pt-number_template', '{kode}/{yyyy}');
     await textMatches(browser, '#pt-preview', /seq/);
@@ -200,11 +202,22 @@ describe('the administration area', () => {
     assert.ok(actors.length > 0);
     assert.ok(actors.every((a) => a === 'admin'), `only the admin's rows: ${actors}`);
     assert.ok(await browser.$('//td[normalize-space()="user.deactivate"]').isExisting());
+    const asked = Date.now();
     await browser.$('#audit-verify-button').click();
     await browser.$('#audit-verify[data-ok="true"]').waitForExist({ timeout: 10_000 });
+    console.log(`chain verified in the window in ${Date.now() - asked} ms`);
     await screenshot(browser, 'admin-audit');
     await openTab(browser, 'office');
     await screenshot(browser, 'admin-office');
+    await openTab(browser, 'catalogue');
+    await browser.$('#language-toggle').click();
+    await browser.$('#admin-tab-catalogue=Permit catalogue').waitForExist({ timeout: 10_000 });
+    await browser.$('body[data-admin-ready="catalogue"]').waitForExist({ timeout: 10_000 });
+    await browser.$('#pt-table [data-open="SIPA"]').click();
+    await textMatches(browser, '#pt-preview', /SIPA/);
+    await screenshot(browser, 'admin-catalogue-editor-en');
+    await browser.$('#language-toggle').click();
+    await browser.$('#admin-tab-catalogue=Katalog izin').waitForExist({ timeout: 10_000 });
   });
 
   test('an old case event altered on disk while the app is closed: verify names the broken row', async () => {
