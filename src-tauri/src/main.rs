@@ -9,6 +9,7 @@ mod admin_people;
 mod admin_tests;
 mod casework;
 mod commands;
+mod counter;
 mod error;
 mod native;
 mod register;
@@ -45,6 +46,7 @@ fn main() {
             casework::case_detail,
             casework::move_case,
             casework::save_pdf,
+            counter::collect_case,
             register::check_nik,
             register::permit_types,
             register::register_case,

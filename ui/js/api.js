@@ -402,3 +402,14 @@ export function auditLog(query) {
 export function verifyAudit() {
   return call('verify_audit');
 }
+
+/**
+ * Records that the holder or a proxy collected an issued permit at the counter (a clerk); the core checks
+ * the recipient's NIK. Answers the case as it is now.
+ * @param {number} id
+ * @param {any} recipient the core's `Recipient` (`{ kind: 'holder', nik }` or a proxy)
+ * @returns {Promise<any>}
+ */
+export function collectCase(id, recipient) {
+  return call('collect_case', { id, recipient });
+}
