@@ -31,6 +31,23 @@ const COMMANDS: &[&str] = &[
     "choose_import_file",
     "import_chosen_file",
     "restore_damaged_from_file",
+    "admin_catalogue",
+    "create_permit_type",
+    "update_permit_type",
+    "set_permit_type_active",
+    "delete_permit_type",
+    "preview_permit_number",
+    "holiday_year",
+    "add_holiday",
+    "edit_holiday",
+    "remove_holiday",
+    "set_cuti_bersama",
+    "import_holidays",
+    "set_user_active",
+    "reset_password",
+    "change_role",
+    "audit_log",
+    "verify_audit",
 ];
 
 fn main() {

@@ -3,6 +3,10 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod account;
+mod admin;
+mod admin_people;
+#[cfg(test)]
+mod admin_tests;
 mod casework;
 mod commands;
 mod counter;
@@ -63,7 +67,24 @@ fn main() {
             safety::export_data_as,
             safety::choose_import_file,
             safety::import_chosen_file,
-            safety::restore_damaged_from_file
+            safety::restore_damaged_from_file,
+            admin::admin_catalogue,
+            admin::create_permit_type,
+            admin::update_permit_type,
+            admin::set_permit_type_active,
+            admin::delete_permit_type,
+            admin::preview_permit_number,
+            admin::holiday_year,
+            admin::add_holiday,
+            admin::edit_holiday,
+            admin::remove_holiday,
+            admin::set_cuti_bersama,
+            admin::import_holidays,
+            admin_people::set_user_active,
+            admin_people::reset_password,
+            admin_people::change_role,
+            admin_people::audit_log,
+            admin_people::verify_audit
         ])
         .build(tauri::generate_context!());
     match app {

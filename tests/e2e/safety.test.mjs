@@ -29,6 +29,18 @@ function officeWithBackup(dir) {
   return { db, backups, numbers };
 }
 
+/**
+ * Opens a tab of the administration area (admin) and waits for it to be drawn.
+ * @param {WebdriverIO.Browser} browser
+ * @param {string} tab
+ */
+async function openAdminTab(browser, tab) {
+  await browser.$('#settings-button').click();
+  await browser.$('body[data-screen="admin"]').waitForExist({ timeout: 10_000 });
+  await browser.$(`#admin-tab-${tab}`).click();
+  await browser.$(`body[data-admin-ready="${tab}"]`).waitForExist({ timeout: 10_000 });
+}
+
 /** @param {string} dir */
 function backupNames(dir) {
   return readdirSync(dir).filter((n) => /^petromaks-\d{8}-\d{6}\.sqlite$/.test(n)).sort();
@@ -157,8 +169,7 @@ describe('the Backups tab', () => {
   test('backup now adds a checked file to the list, and restoring it brings that moment back', async () => {
     const { browser } = /** @type {NonNullable<typeof app>} */ (app);
     const backups = path.join(tmp.dir, 'backups');
-    await browser.$('#nav-backups-view').click();
-    await browser.$('body[data-screen="backups"]').waitForExist({ timeout: 10_000 });
+    await openAdminTab(browser, 'backups');
     assert.equal(await browser.$('#backups-folder').getText(), backups, 'beside the database by default');
     assert.ok(await browser.$('#backups-empty').isExisting(), 'no backup yet');
 
@@ -189,14 +200,12 @@ describe('the Backups tab', () => {
 
     // In English, and the admin's Import/Export screen says imports are a clerk's work.
     await browser.$('#language-toggle').click();
-    await browser.$('#nav-backups-view').click();
-    await browser.waitUntil(async () => (await browser.$('#backups-title').getText()) === 'Backups', {
-      timeout: 10_000,
-      timeoutMsg: 'the Backups screen did not open in English',
-    });
+    await openAdminTab(browser, 'backups');
+    await browser.$('#backup-now=Back up now').waitForExist({ timeout: 10_000 });
     await screenshot(browser, 'safety-backups-english');
-    await browser.$('#nav-transfer-view').click();
+    await openAdminTab(browser, 'transfer');
     await browser.$('#import-clerk-only').waitForExist({ timeout: 10_000 });
+    await screenshot(browser, 'safety-transfer-admin');
     assert.equal(await browser.$('#import-check').isExisting(), false);
   });
 });

@@ -14,6 +14,7 @@ import { formatBytes, keptLabel } from './safety-format.js';
 
 /**
  * @typedef {object} ScreenContext
+ * @property {HTMLElement} [panel] set when shown as a tab of the administration area
  * @property {api.Actor} [user]
  * @property {() => void} [back]
  * @property {(e: api.CommandError) => void} error
@@ -130,8 +131,10 @@ export async function showBackups(root, ctx) {
         h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, t('backups.col.action'))))),
       h('tbody', {}, rows));
 
+  // As a tab of the administration area (`ctx.panel`), the tab names the screen: no heading of its own.
+  const inTab = 'panel' in ctx;
   replace(root,
-    h('div', { class: 'case-bar' }, h('h2', { id: 'backups-title' }, t('backups.title'))),
+    inTab ? null : h('div', { class: 'case-bar' }, h('h2', { id: 'backups-title' }, t('backups.title'))),
     h('div', { class: 'case-grid' },
       h('section', { class: 'card' },
         h('h3', {}, t('backups.folder')),
@@ -147,7 +150,7 @@ export async function showBackups(root, ctx) {
         message)),
     confirmBox,
     h('section', { class: 'card' }, h('h3', {}, t('backups.list', { count: overview.backups.length })), table));
-  document.body.dataset.screen = 'backups';
+  if (!inTab) document.body.dataset.screen = 'backups';
 }
 
 /**

@@ -27,7 +27,7 @@ function select(id, labelKey, options) {
 /**
  * Shows the Import/Export tab in `root`.
  * @param {HTMLElement} root
- * @param {{ user?: api.Actor, error: (e: api.CommandError) => void }} ctx
+ * @param {{ panel?: HTMLElement, user?: api.Actor, error: (e: api.CommandError) => void }} ctx
  */
 export async function showTransfer(root, ctx) {
   /** @type {api.ImportFiles} */
@@ -141,12 +141,15 @@ export async function showTransfer(root, ctx) {
   });
 
   // The core registers imported cases as the signed-in counter clerk: other roles see why, not a form.
+  const clerk = !ctx.user || ctx.user.role === 'clerk';
   const importCard = h('section', { class: 'card' }, h('h3', {}, t('transfer.import')),
-    h('p', { class: 'sub' }, t('transfer.import.how')),
-    ctx.user && ctx.user.role !== 'clerk' ? h('p', { id: 'import-clerk-only' }, t('transfer.import.clerk_only')) : importForm);
+    clerk ? h('p', { class: 'sub' }, t('transfer.import.how')) : null,
+    clerk ? importForm : h('p', { id: 'import-clerk-only' }, t('transfer.import.clerk_only')));
+  // As a tab of the administration area (`ctx.panel`), the tab names the screen: no heading of its own.
+  const inTab = 'panel' in ctx;
   replace(root,
-    h('div', { class: 'case-bar' }, h('h2', { id: 'transfer-title' }, t('transfer.title'))),
+    inTab ? null : h('div', { class: 'case-bar' }, h('h2', { id: 'transfer-title' }, t('transfer.title'))),
     h('section', { class: 'card' }, h('h3', {}, t('transfer.export')), h('p', { class: 'sub' }, t('transfer.export.how')), exportForm),
     importCard);
-  document.body.dataset.screen = 'transfer';
+  if (!inTab) document.body.dataset.screen = 'transfer';
 }

@@ -5,9 +5,10 @@
  * @module app
  */
 
-import * as api from './api.js';
 import { showBackups, showDamaged } from './admin-backups.js';
 import { showTransfer } from './admin-transfer.js';
+import { addAdminTab, showAdmin } from './admin.js';
+import * as api from './api.js';
 import { showCase } from './casepage.js';
 import { localToday, mountCases } from './cases.js';
 import { h, one, replace } from './dom.js';
@@ -15,8 +16,11 @@ import { roleLabel } from './format.js';
 import { DEFAULT_LANGUAGE, language, setLanguage, t } from './i18n.js';
 import { showRegister } from './register.js';
 import { showSetup, showSignIn } from './session.js';
-import { showSettings } from './settings.js';
 import { showToday, tileCases } from './today.js';
+
+// Data safety joins the administration area as two tabs; clerks reach Import/Export from the navigation.
+addAdminTab({ id: 'transfer', label: 'nav.transfer', show: (ctx) => showTransfer(ctx.panel, ctx) });
+addAdminTab({ id: 'backups', label: 'nav.backups', show: (ctx) => showBackups(ctx.panel, ctx) });
 
 const LANGUAGE_KEY = 'petromaks.language';
 
@@ -129,9 +133,8 @@ function showError(error) {
  */
 const SCREENS = [
   { id: 'cases', label: 'nav.cases', roles: null, open: () => backToList() },
-  { id: 'settings-view', label: 'nav.settings', roles: ['admin'], open: (ctx) => openSettings(ctx), button: 'settings-button' },
-  { id: 'transfer-view', label: 'nav.transfer', roles: ['admin', 'clerk'], open: (ctx) => showTransfer(ctx.root, ctx) },
-  { id: 'backups-view', label: 'nav.backups', roles: ['admin'], open: (ctx) => showBackups(ctx.root, ctx) },
+  { id: 'admin-view', label: 'nav.admin', roles: ['admin'], open: (ctx) => openAdmin(ctx), button: 'settings-button' },
+  { id: 'transfer-view', label: 'nav.transfer', roles: ['clerk'], open: (ctx) => showTransfer(ctx.root, ctx) },
 ];
 
 /** The navigation screen on show, redrawn after a language switch. @type {Screen | null} */
@@ -241,15 +244,17 @@ async function openRegister() {
   });
 }
 
-/** @param {ScreenContext} ctx */
-async function openSettings(ctx) {
-  await showSettings(ctx.root, /** @type {any} */ (info?.office ?? {}), {
-    back: backToList,
+/**
+ * The administration area; a saved office profile redraws the header.
+ * @param {ScreenContext} ctx
+ */
+async function openAdmin(ctx) {
+  await showAdmin({
+    ...ctx,
     saved: async () => {
       info = await api.appInfo();
       translatePage();
     },
-    error: showError,
   });
 }
 
