@@ -112,7 +112,7 @@ fn record(
     };
     db.record_auto(AutoBackup {
         at: now,
-        trigger,
+        trigger: trigger.into(),
         ok,
         detail,
     });
@@ -532,6 +532,12 @@ mod tests {
             .last_auto()
             .ok_or("the result is kept for the Backups tab")?;
         assert!(last.ok && last.trigger == "close", "{last:?}");
+        let reopened = Database::open(db.path().to_path_buf());
+        assert_eq!(
+            reopened.last_auto(),
+            Some(last),
+            "the backup taken on close is still reported at the next start"
+        );
         assert_eq!(list_backups(&db.backup_dir())?.len(), 1);
         Ok(())
     }
@@ -555,7 +561,7 @@ mod tests {
             .ok_or("24 hours later: due")?
             .is_ok());
         assert_eq!(list_backups(&db.backup_dir())?.len(), 2);
-        assert_eq!(db.last_auto().map(|a| a.trigger), Some("daily"));
+        assert_eq!(db.last_auto().map(|a| a.trigger), Some("daily".into()));
         Ok(())
     }
 

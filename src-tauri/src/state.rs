@@ -13,17 +13,18 @@ use chrono::{DateTime, Utc};
 use petromaks::restore::{self, Health, HealthStatus, Restored};
 use petromaks::{backup_folder, db};
 use rusqlite::Connection;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::CommandError;
 
-/// The outcome of the last automatic backup (on close or the daily one) since the app started.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// The outcome of the last automatic backup (on close or the daily one). Kept in a small file beside the
+/// database, so the backup taken when the app last closed is still reported when it opens again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AutoBackup {
     /// When it was attempted (RFC 3339 UTC).
     pub at: DateTime<Utc>,
     /// `close` or `daily`.
-    pub trigger: &'static str,
+    pub trigger: String,
     /// Whether a checked backup was written.
     pub ok: bool,
     /// The file's name when it worked, the error when it did not.
@@ -47,6 +48,16 @@ fn folder_setting(db_path: &Path) -> PathBuf {
         .map(|s| s.to_os_string())
         .unwrap_or_else(|| "petromaks".into());
     name.push(".backup-folder");
+    db_path.with_file_name(name)
+}
+
+/// The file beside the database that keeps the last automatic backup's outcome.
+fn last_auto_file(db_path: &Path) -> PathBuf {
+    let mut name = db_path
+        .file_stem()
+        .map(|s| s.to_os_string())
+        .unwrap_or_else(|| "petromaks".into());
+    name.push(".last-backup.json");
     db_path.with_file_name(name)
 }
 
@@ -94,10 +105,14 @@ impl Database {
             Ok(_) => (open_conn(&path), None),
         };
         Database {
-            path,
             conn: Mutex::new(conn),
             damaged: Mutex::new(damaged),
-            last_auto: Mutex::new(None),
+            last_auto: Mutex::new(
+                std::fs::read(last_auto_file(&path))
+                    .ok()
+                    .and_then(|bytes| serde_json::from_slice(&bytes).ok()),
+            ),
+            path,
         }
     }
 
@@ -146,8 +161,15 @@ impl Database {
         lock(&self.last_auto).ok().and_then(|a| a.clone())
     }
 
-    /// Records the outcome of an automatic backup.
+    /// Records the outcome of an automatic backup, here and in the file beside the database.
     pub fn record_auto(&self, outcome: AutoBackup) {
+        let file = last_auto_file(&self.path);
+        let saved = serde_json::to_vec(&outcome)
+            .map_err(std::io::Error::other)
+            .and_then(|bytes| std::fs::write(&file, bytes));
+        if let Err(e) = saved {
+            eprintln!("petromaks-desktop: cannot write {}: {e}", file.display());
+        }
         if let Ok(mut last) = lock(&self.last_auto) {
             *last = Some(outcome);
         }

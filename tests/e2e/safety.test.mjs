@@ -157,6 +157,10 @@ describe('the Backups tab', () => {
     cli(db, 'init', '--office-name', 'DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU',
       '--admin-user', 'admin', '--admin-password', ADMIN_PASSWORD);
     cli(db, '--as', 'admin', 'demo', '--cases', '4');
+    // The app's record of its last automatic backup: this one failed when the app last closed.
+    writeFileSync(path.join(tmp.dir, 'kantor.last-backup.json'), JSON.stringify({
+      at: '2026-11-27T09:30:00Z', trigger: 'close', ok: false, detail: '/media/usb/petromaks is not mounted',
+    }));
     app = await launchApp(db, 'safety-backups');
     await signIn(app.browser, 'admin', ADMIN_PASSWORD);
   });
@@ -172,6 +176,9 @@ describe('the Backups tab', () => {
     await openAdminTab(browser, 'backups');
     assert.equal(await browser.$('#backups-folder').getText(), backups, 'beside the database by default');
     assert.ok(await browser.$('#backups-empty').isExisting(), 'no backup yet');
+    const last = await browser.$('#backups-last');
+    assert.equal(await last.getAttribute('data-ok'), 'false');
+    assert.match(await last.getText(), /Gagal.*27 November 2026 .*saat aplikasi ditutup.*is not mounted/s);
 
     await browser.$('#backup-now').click();
     await browser.$('#backups-table tbody tr').waitForExist({ timeout: 15_000 });

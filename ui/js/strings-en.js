@@ -377,7 +377,7 @@ export default Object.freeze({
   'backups.folder.choose': 'Choose folder…',
   'backups.rotation': 'Kept: the newest of the last 7 days, 4 weeks and 12 months; the others are removed automatically.',
   'backups.last': 'Last automatic backup',
-  'backups.last.none': 'No automatic backup since the app was opened.',
+  'backups.last.none': 'No automatic backup yet.',
   'backups.last.ok': 'Succeeded',
   'backups.last.failed': 'Failed',
   'backups.last.line': '{when}, {how}:',

@@ -380,7 +380,7 @@ export default Object.freeze({
   'backups.folder.choose': 'Pilih folder…',
   'backups.rotation': 'Disimpan: yang terbaru dari 7 hari, 4 minggu dan 12 bulan terakhir; selebihnya dihapus otomatis.',
   'backups.last': 'Cadangan otomatis terakhir',
-  'backups.last.none': 'Belum ada cadangan otomatis sejak aplikasi dibuka.',
+  'backups.last.none': 'Belum ada cadangan otomatis.',
   'backups.last.ok': 'Berhasil',
   'backups.last.failed': 'Gagal',
   'backups.last.line': '{when}, {how}:',
