@@ -18,6 +18,20 @@ const COMMANDS: &[&str] = &[
     "list_users",
     "add_user",
     "update_office",
+    // The van (van.rs, van_road.rs, dashboards.rs).
+    "list_trips",
+    "trip_plan_choices",
+    "create_trip",
+    "trip_page",
+    "assign_permits",
+    "assign_village",
+    "unassign_permit",
+    "start_trip",
+    "close_trip",
+    "save_trip_pdf",
+    "record_delivery",
+    "record_survey",
+    "dashboards",
 ];
 
 fn main() {

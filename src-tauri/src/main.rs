@@ -5,11 +5,14 @@
 mod account;
 mod casework;
 mod commands;
+mod dashboards;
 mod error;
 mod register;
 mod session;
 mod settings;
 mod state;
+mod van;
+mod van_road;
 
 use tauri::Manager;
 
@@ -43,7 +46,20 @@ fn main() {
             register::register_case,
             settings::list_users,
             settings::add_user,
-            settings::update_office
+            settings::update_office,
+            van::list_trips,
+            van::trip_plan_choices,
+            van::create_trip,
+            van::trip_page,
+            van::assign_permits,
+            van::assign_village,
+            van::unassign_permit,
+            van::start_trip,
+            van::close_trip,
+            van::save_trip_pdf,
+            van_road::record_delivery,
+            van_road::record_survey,
+            dashboards::dashboards
         ])
         .run(tauri::generate_context!());
     if let Err(error) = app {
