@@ -309,4 +309,11 @@ export default Object.freeze({
   'dash.col.responses': 'Respondents',
   'dash.col.ikm': 'IKM',
   'dash.col.grade': 'Grade',
+  'van.error.nik': "The NIK is not the permit holder's",
+  'van.error.recipient_nik': "The proxy's NIK is not valid",
+  'van.error.recipient_name': "The proxy's name is not valid",
+  'van.error.relation': 'Enter the relation to the holder',
+  'van.error.authority_letter': 'Enter the letter of authority number',
+  'van.error.date': 'The date is not valid: write YYYY-MM-DD',
+  'van.error.vehicle': 'Enter the vehicle',
 });

@@ -312,4 +312,11 @@ export default Object.freeze({
   'dash.col.responses': 'Responden',
   'dash.col.ikm': 'IKM',
   'dash.col.grade': 'Mutu',
+  'van.error.nik': 'NIK tidak sama dengan NIK pemegang izin',
+  'van.error.recipient_nik': 'NIK penerima kuasa tidak sah',
+  'van.error.recipient_name': 'Nama penerima kuasa tidak sah',
+  'van.error.relation': 'Isi hubungan dengan pemegang',
+  'van.error.authority_letter': 'Isi nomor surat kuasa',
+  'van.error.date': 'Tanggal tidak sah: tulis TTTT-BB-HH',
+  'van.error.vehicle': 'Isi kendaraan',
 });

@@ -10,7 +10,7 @@ import * as api from './api.js';
 import { h, replace } from './dom.js';
 import { clearErrors, field, showError, valueOf } from './forms.js';
 import { formatDate, t } from './i18n.js';
-import { showTrip } from './tripview.js';
+import { fieldError, showTrip } from './tripview.js';
 import { PLANNERS, addStop, daysText, moveItem, removeStop, splitTrips, tripTone } from './van.js';
 
 /**
@@ -164,11 +164,20 @@ export async function showPlanForm(ctx) {
       `${c.full_name} (${c.username})`)),
     h('p', { class: 'field-message', id: 'plan-crew-message' }));
 
+  // A plain ISO date with the day written out beside it: a date picker would show the system locale's
+  // order (mm/dd/yyyy under an English locale), not the Indonesian one.
+  const dateField = field('plan-date', 'van.plan.date', { value: choices.today, required: true });
+  const dateInput = /** @type {HTMLInputElement} */ (dateField.querySelector('input'));
+  dateInput.setAttribute('placeholder', 'YYYY-MM-DD');
+  dateInput.setAttribute('inputmode', 'numeric');
+  const dateHint = h('p', { class: 'nik-info', id: 'plan-date-info', 'aria-live': 'polite' }, formatDate(choices.today));
+  dateField.insertBefore(dateHint, dateField.querySelector('.field-message'));
+  dateInput.addEventListener('input', () => { dateHint.textContent = formatDate(dateInput.value.trim()); });
   const form = h('form', { id: 'plan-form', class: 'plan-form', novalidate: true },
     h('div', { class: 'plan-grid' },
       h('div', { class: 'plan-left' },
         h('div', { class: 'grid' },
-          field('plan-date', 'van.plan.date', { type: 'date', value: choices.today, required: true }),
+          dateField,
           field('plan-vehicle', 'van.plan.vehicle', { required: true }),
           field('plan-note', 'van.plan.note')),
         crew,
@@ -213,7 +222,7 @@ export async function showPlanForm(ctx) {
       if (e.field === 'crew' || e.field === 'villages') {
         const line = form.querySelector(`#plan-${e.field}-message`);
         if (line) line.textContent = e.message;
-      } else showError(form, 'plan-', e);
+      } else showError(form, 'plan-', fieldError(e));
     }
   });
 

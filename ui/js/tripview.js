@@ -12,8 +12,20 @@ import * as api from './api.js';
 import { h, replace } from './dom.js';
 import { clearErrors, field, showError, valueOf } from './forms.js';
 import { errorMessage } from './format.js';
-import { formatDate, t } from './i18n.js';
+import { formatDate, has, t } from './i18n.js';
 import { DRIVERS, FAIL_REASONS, PLANNERS, SURVEY_ITEMS, daysBetween, daysText, outcomeText, poolByStop, surveyAnswers, tally, tripTone } from './van.js';
+
+/**
+ * An invalid-input error with the field's own explanation in the window's language before the core's
+ * detail (which is in English), e.g. "NIK penerima kuasa tidak sah (the proxy's NIK is not valid: …)".
+ * @param {api.CommandError} error
+ * @returns {api.CommandError}
+ */
+export function fieldError(error) {
+  const key = `van.error.${error.field}`;
+  if (error.code !== 'invalid' || !error.field || !has(key)) return error;
+  return { ...error, message: `${t(key)} (${error.message})` };
+}
 
 /**
  * Shows trip `id` in the screen's section.
@@ -133,11 +145,12 @@ export async function showTrip(ctx, id, backToTrips) {
         render();
         message.textContent = t('van.recorded', { number: c.permit_number ?? '' });
       } catch (error) {
-        showError(form, 'out-', /** @type {api.CommandError} */ (error));
+        showError(form, 'out-', fieldError(/** @type {api.CommandError} */ (error)));
       }
     });
     const cells = row.children.length;
     row.after(h('tr', { class: 'outcome-row' }, h('td', { colspan: cells }, form)));
+    form.scrollIntoView({ block: 'nearest' });
     /** @type {HTMLElement | null} */ (form.querySelector('input:not([type="radio"]), input'))?.focus();
   }
 
@@ -190,8 +203,10 @@ export async function showTrip(ctx, id, backToTrips) {
   function permitRow(c) {
     const outcome = outcomeText(c);
     const tools = h('div', { class: 'row-tools' });
+    const open = h('button', { type: 'button', class: 'link', 'data-open-case': c.case_id }, t('van.case'));
+    open.addEventListener('click', () => ctx.openCase(c.case_id));
     const row = h('tr', { 'data-case': c.case_id, 'data-outcome': c.outcome ?? '' },
-      h('td', { class: 'mono nowrap' }, c.permit_number ?? '—', h('span', { class: 'sub' }, c.permit_type)),
+      h('td', { class: 'permit-cell' }, h('span', { class: 'mono' }, c.permit_number ?? '—'), h('span', { class: 'sub' }, c.permit_type), open),
       h('td', {}, c.holder, h('span', { class: 'sub' }, c.address)),
       h('td', {}, h('span', { class: `outcome outcome-${outcome.tone}` }, outcome.text)),
       h('td', {}, tools));
@@ -209,9 +224,6 @@ export async function showTrip(ctx, id, backToTrips) {
         tools.append(b);
       }
     }
-    const open = h('button', { type: 'button', class: 'link', 'data-open-case': c.case_id }, t('van.case'));
-    open.addEventListener('click', () => ctx.openCase(c.case_id));
-    tools.append(open);
     const rows = [row];
     if (surveyFor === c.case_id && (c.outcome === 'holder' || c.outcome === 'proxy')) {
       rows.push(h('tr', { class: 'outcome-row' }, h('td', { colspan: 4 }, surveyForm(c))));
@@ -226,10 +238,10 @@ export async function showTrip(ctx, id, backToTrips) {
         ? h('p', { class: 'muted' }, t('van.stop.empty'))
         : h('table', { class: 'data-table stop-table' },
           h('thead', {}, h('tr', {},
-            h('th', { scope: 'col' }, t('van.col.permit')),
-            h('th', { scope: 'col' }, t('van.col.holder')),
-            h('th', { scope: 'col' }, t('van.col.outcome')),
-            h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('van.col.actions'))))),
+            h('th', { scope: 'col', class: 'col-permit' }, t('van.col.permit')),
+            h('th', { scope: 'col', class: 'col-holder' }, t('van.col.holder')),
+            h('th', { scope: 'col', class: 'col-outcome' }, t('van.col.outcome')),
+            h('th', { scope: 'col', class: 'col-tools' }, h('span', { class: 'sr-only' }, t('van.col.actions'))))),
           h('tbody', {}, s.permits.flatMap(permitRow)))));
   }
 
@@ -239,11 +251,11 @@ export async function showTrip(ctx, id, backToTrips) {
     return h('section', { class: 'card', id: 'trip-pool' },
       h('h3', {}, t('van.pool.title')),
       groups.map((g) => {
-        const all = h('button', { type: 'button', class: 'button', 'data-assign-village': g.village_code, disabled: g.permits.length === 0 },
+        const all = h('button', { type: 'button', class: 'button', 'data-assign-village': g.village_code },
           t('van.pool.assign_all', { count: g.permits.length }));
         all.addEventListener('click', () => void apply(() => api.assignVillage(id, g.village_code)));
         return h('div', { class: 'pool-group', 'data-pool': g.village_code },
-          h('div', { class: 'pool-head' }, h('h4', {}, `${g.position}. ${g.village}`), canAssign ? all : null),
+          h('div', { class: 'pool-head' }, h('h4', {}, `${g.position}. ${g.village}`), canAssign && g.permits.length > 0 ? all : null),
           g.permits.length === 0
             ? h('p', { class: 'muted' }, t('van.pool.empty'))
             : h('ul', { class: 'pool-list' }, g.permits.map((w) => {

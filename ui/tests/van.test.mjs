@@ -103,3 +103,13 @@ test('the trips table shows every trip as text with its status in words', () => 
   assert.match(table.textContent, /Sedang berjalan/);
   assert.equal(tripTable([], 'trips-open', () => {}).textContent, 'Belum ada perjalanan.');
 });
+
+test('an invalid field gets a lead in the window\'s language before the core\'s detail', async () => {
+  const { fieldError } = await import('../js/tripview.js');
+  setLanguage('id');
+  const e = { code: 'invalid', message: "the proxy's NIK is not valid: a NIK has 16 digits", field: 'recipient_nik' };
+  assert.equal(fieldError(e).message, "NIK penerima kuasa tidak sah (the proxy's NIK is not valid: a NIK has 16 digits)");
+  assert.equal(fieldError(e).field, 'recipient_nik');
+  const other = { code: 'forbidden', message: 'no', field: null };
+  assert.equal(fieldError(other), other);
+});
