@@ -29,6 +29,7 @@ const COMMANDS: &[&str] = &[
     "start_trip",
     "close_trip",
     "save_trip_pdf",
+    "open_trip_pdf",
     "record_delivery",
     "record_survey",
     "dashboards",

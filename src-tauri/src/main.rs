@@ -60,6 +60,7 @@ fn main() {
             van::start_trip,
             van::close_trip,
             van::save_trip_pdf,
+            van::open_trip_pdf,
             van_road::record_delivery,
             van_road::record_survey,
             dashboards::dashboards

@@ -202,18 +202,26 @@ pub fn save_trip_pdf_in(
         TripPaper::Manifest => delivery::manifest(conn, id, Utc::now()),
         TripPaper::Handover => delivery::handover_record(conn, id, Utc::now()),
     })?;
+    crate::native::write_file(&paper_path(id, paper)?, &bytes)
+}
+
+/// Where a trip's paper is saved: a fixed name in the documents folder, never a path from the webview.
+fn paper_path(id: TripId, paper: TripPaper) -> Result<std::path::PathBuf, CommandError> {
     let name = match paper {
         TripPaper::Manifest => format!("manifest-keliling-{}.pdf", id.0),
         TripPaper::Handover => format!("berita-acara-keliling-{}.pdf", id.0),
     };
-    let dir = documents_dir()?;
-    let path = dir.join(name);
-    std::fs::create_dir_all(&dir)
-        .and_then(|()| std::fs::write(&path, bytes))
-        .map_err(|error| {
-            CommandError::internal(format!("cannot write {}: {error}", path.display()))
-        })?;
-    Ok(path.display().to_string())
+    Ok(documents_dir()?.join(name))
+}
+
+/// Opens a trip paper saved before in the desktop's PDF viewer.
+pub fn open_trip_pdf_in(
+    session: &Session,
+    id: TripId,
+    paper: TripPaper,
+) -> Result<(), CommandError> {
+    session.actor()?;
+    crate::native::open_in_viewer(&paper_path(id, paper)?)
 }
 
 /// The trips of the last month and the coming three.
@@ -316,4 +324,14 @@ pub fn save_trip_pdf(
     paper: TripPaper,
 ) -> Result<String, CommandError> {
     save_trip_pdf_in(&db, &session, id, paper)
+}
+
+/// Opens a saved manifest or handover record in the system's PDF viewer.
+#[tauri::command(async)]
+pub fn open_trip_pdf(
+    session: State<'_, Session>,
+    id: TripId,
+    paper: TripPaper,
+) -> Result<(), CommandError> {
+    open_trip_pdf_in(&session, id, paper)
 }

@@ -11,12 +11,22 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { cli, launchApp, screenshot, tempDir } from './harness.mjs';
+import { cli, launchApp, screenshot as save, tempDir } from './harness.mjs';
 import { signIn, signOut } from './ui.mjs';
 
 const DEMO_PASSWORD = 'petromaks-demo';
 const ADMIN_PASSWORD = 'rahasia-e2e-123';
 const PROXY = { name: 'Budi Santoso', nik: '1607011203850007', relation: 'suami', letter: 'SK/07/XI/2026' };
+
+/**
+ * Saves a screenshot after two animation frames, so the webview has painted the last change.
+ * @param {WebdriverIO.Browser} browser
+ * @param {string} name
+ */
+async function screenshot(browser, name) {
+  await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null))));
+  return save(browser, name);
+}
 
 /**
  * Opens a screen from the navigation bar and waits for it.
@@ -25,7 +35,7 @@ const PROXY = { name: 'Budi Santoso', nik: '1607011203850007', relation: 'suami'
  * @param {string} bodyScreen the `data-screen` the screen sets when drawn
  */
 async function openScreen(browser, screen, bodyScreen) {
-  await browser.$(`[data-nav="${screen}"]`).click();
+  await browser.$(`#nav-${screen}`).click();
   await browser.$(`body[data-screen="${bodyScreen}"]`).waitForExist({ timeout: 10_000 });
 }
 

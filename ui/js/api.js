@@ -384,6 +384,16 @@ export function saveTripPdf(id, paper) {
 }
 
 /**
+ * Opens a saved manifest or handover record in the desktop's PDF viewer.
+ * @param {number} id
+ * @param {'manifest' | 'handover'} paper
+ * @returns {Promise<void>}
+ */
+export function openTripPdf(id, paper) {
+  return call('open_trip_pdf', { id, paper });
+}
+
+/**
  * Records one permit's outcome at its stop (a courier of the crew, trip out).
  * @param {number} id the trip
  * @param {number} caseId

@@ -237,6 +237,7 @@ export default Object.freeze({
   'van.paper.manifest': 'Save the manifest (PDF)',
   'van.paper.handover': 'Save the handover record (PDF)',
   'van.saved': 'Saved: {path}',
+  'van.paper.view': 'Open in the PDF viewer',
   'van.start': 'Start the trip',
   'van.started': 'The trip is on the road: its permits are out for delivery.',
   'van.close': 'Close the trip',

@@ -240,6 +240,7 @@ export default Object.freeze({
   'van.paper.manifest': 'Simpan manifes (PDF)',
   'van.paper.handover': 'Simpan berita acara serah terima (PDF)',
   'van.saved': 'Tersimpan: {path}',
+  'van.paper.view': 'Buka di penampil PDF',
   'van.start': 'Berangkatkan',
   'van.started': 'Perjalanan berangkat: izin dalam pengantaran.',
   'van.close': 'Tutup perjalanan',

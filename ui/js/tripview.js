@@ -16,6 +16,15 @@ import { formatDate, has, t } from './i18n.js';
 import { DRIVERS, FAIL_REASONS, PLANNERS, SURVEY_ITEMS, daysBetween, daysText, outcomeText, poolByStop, surveyAnswers, tally, tripTone } from './van.js';
 
 /**
+ * A permit number that may wrap after its slashes only (never inside a token), as text and `<wbr>`s.
+ * @param {string} number
+ * @returns {(string | HTMLElement)[]}
+ */
+export function breakable(number) {
+  return number.split('/').flatMap((part, i) => (i === 0 ? [part] : [h('wbr'), `/${part}`]));
+}
+
+/**
  * An invalid-input error with the field's own explanation in the window's language before the core's
  * detail (which is in English), e.g. "NIK penerima kuasa tidak sah (the proxy's NIK is not valid: …)".
  * @param {api.CommandError} error
@@ -63,7 +72,13 @@ export async function showTrip(ctx, id, backToTrips) {
     button.addEventListener('click', async () => {
       try {
         const path = await api.saveTripPdf(id, paper);
-        message.textContent = t('van.saved', { path });
+        const view = h('button', { type: 'button', class: 'link', id: 'trip-view-pdf' }, t('van.paper.view'));
+        view.addEventListener('click', () => {
+          api.openTripPdf(id, paper).catch((error) => {
+            message.textContent = errorMessage(/** @type {api.CommandError} */ (error));
+          });
+        });
+        replace(message, t('van.saved', { path }), ' ', view);
         message.dataset.saved = path;
       } catch (error) {
         message.textContent = errorMessage(/** @type {api.CommandError} */ (error));
@@ -206,7 +221,7 @@ export async function showTrip(ctx, id, backToTrips) {
     const open = h('button', { type: 'button', class: 'link', 'data-open-case': c.case_id }, t('van.case'));
     open.addEventListener('click', () => ctx.openCase(c.case_id));
     const row = h('tr', { 'data-case': c.case_id, 'data-outcome': c.outcome ?? '' },
-      h('td', { class: 'permit-cell' }, h('span', { class: 'mono' }, c.permit_number ?? '—'), h('span', { class: 'sub' }, c.permit_type), open),
+      h('td', { class: 'permit-cell' }, h('span', { class: 'mono' }, breakable(c.permit_number ?? '—')), h('span', { class: 'sub' }, c.permit_type), open),
       h('td', {}, c.holder, h('span', { class: 'sub' }, c.address)),
       h('td', {}, h('span', { class: `outcome outcome-${outcome.tone}` }, outcome.text)),
       h('td', {}, tools));
@@ -262,7 +277,7 @@ export async function showTrip(ctx, id, backToTrips) {
               const one = h('button', { type: 'button', class: 'button button-quiet', 'data-assign-case': w.case_id }, t('van.pool.assign'));
               one.addEventListener('click', () => void apply(() => api.assignPermits(id, [w.case_id])));
               return h('li', { 'data-waiting': w.case_id },
-                h('span', { class: 'mono' }, w.permit_number ?? '—'),
+                h('span', { class: 'mono' }, breakable(w.permit_number ?? '—')),
                 h('span', {}, w.holder),
                 h('span', { class: 'sub-inline' }, t('van.pool.waited', { days: daysText(daysBetween(w.issued_on, today)) }),
                   w.attempts > 0 ? ` · ${t('van.pool.attempts', { count: w.attempts })}` : ''),

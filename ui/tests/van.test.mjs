@@ -113,3 +113,10 @@ test('an invalid field gets a lead in the window\'s language before the core\'s 
   const other = { code: 'forbidden', message: 'no', field: null };
   assert.equal(fieldError(other), other);
 });
+
+test('a permit number wraps only after its slashes', async () => {
+  const { breakable } = await import('../js/tripview.js');
+  const parts = breakable('503/0001/SIPD');
+  assert.deepEqual(parts.map((p) => (typeof p === 'string' ? p : p.tagName)), ['503', 'WBR', '/0001', 'WBR', '/SIPD']);
+  assert.deepEqual(breakable('—'), ['—']);
+});
