@@ -33,6 +33,10 @@ const COMMANDS: &[&str] = &[
     "record_delivery",
     "record_survey",
     "dashboards",
+    "pickup_screen",
+    "request_pickup",
+    "assign_pickup",
+    "close_pickup",
 ];
 
 fn main() {

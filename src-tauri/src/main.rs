@@ -8,6 +8,7 @@ mod commands;
 mod dashboards;
 mod error;
 mod native;
+mod pickups;
 mod register;
 mod session;
 mod settings;
@@ -63,7 +64,11 @@ fn main() {
             van::open_trip_pdf,
             van_road::record_delivery,
             van_road::record_survey,
-            dashboards::dashboards
+            dashboards::dashboards,
+            pickups::pickup_screen,
+            pickups::request_pickup,
+            pickups::assign_pickup,
+            pickups::close_pickup
         ])
         .run(tauri::generate_context!());
     if let Err(error) = app {

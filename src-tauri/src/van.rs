@@ -5,7 +5,9 @@
 
 use chrono::{Days, Utc};
 use petromaks::cases::{office_today, CaseId};
-use petromaks::delivery::{self, NewTrip, Trip, TripDetail, TripId, VillageDemand, Waiting};
+use petromaks::delivery::{
+    self, NewTrip, Pickup, Trip, TripDetail, TripId, Village, VillageDemand, Waiting,
+};
 use petromaks::users::{self, Role};
 use serde::Serialize;
 use tauri::State;
@@ -39,6 +41,8 @@ pub struct PlanChoices {
     pub today: String,
     pub couriers: Vec<CrewMember>,
     pub villages: Vec<VillageDemand>,
+    /// Every village of the office's regency, to add a stop the suggestions do not list.
+    pub all_villages: Vec<Village>,
 }
 
 /// A trip page: the trip with its stops and permits, and the pool of waiting permits of its villages.
@@ -48,6 +52,8 @@ pub struct TripPage {
     pub detail: TripDetail,
     /// Issued permits on no open trip whose holder lives in one of the stops' villages.
     pub pool: Vec<Waiting>,
+    /// Pick-up requests put on this trip, open or ended.
+    pub pickups: Vec<Pickup>,
 }
 
 /// Which paper of a trip to save.
@@ -89,6 +95,7 @@ pub fn plan_choices_in(db: &Database, session: &Session) -> Result<PlanChoices, 
             today: petromaks::time::day(office_today(conn, now)?),
             couriers,
             villages: delivery::suggest_villages(conn, now)?,
+            all_villages: delivery::regency_villages(conn)?,
         })
     })
 }
@@ -109,7 +116,15 @@ fn page(conn: &rusqlite::Connection, id: TripId) -> petromaks::Result<TripPage> 
     for stop in &detail.stops {
         pool.extend(delivery::pool(conn, Some(&stop.village_code))?);
     }
-    Ok(TripPage { detail, pool })
+    let pickups = delivery::list_pickups(conn, true)?
+        .into_iter()
+        .filter(|p| p.trip_id == Some(id))
+        .collect();
+    Ok(TripPage {
+        detail,
+        pool,
+        pickups,
+    })
 }
 
 /// One trip's page.

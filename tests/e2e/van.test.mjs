@@ -143,6 +143,28 @@ describe('a van trip planned, carried and closed in the window', () => {
     for (const p of permits) assert.ok(await browser.$(`#trip-stops tr[data-case="${p.case_id}"]`).isExisting());
   });
 
+  test('a pick-up request is written down and put on the trip', async () => {
+    await browser.$('#trip-back').click();
+    await browser.$('body[data-screen="trips"]').waitForExist({ timeout: 10_000 });
+    await browser.$('#pickup-name').setValue('Sukarman');
+    await browser.$('#pickup-phone').setValue('0812-7788-9900');
+    await browser.$('#pickup-village_code').selectByAttribute('value', permits[2].village_code);
+    await browser.$('#pickup-purpose').setValue('SIPB baru');
+    await browser.$('#pickup-save').click();
+    const row = await browser.$('#pickups-table tr[data-pickup]');
+    await row.waitForExist({ timeout: 10_000 });
+    const pickup = await row.getAttribute('data-pickup');
+    await browser.$(`[data-pickup-assign="${pickup}"]`).click();
+    await browser.waitUntil(async () => (await browser.$(`#pickups-table tr[data-pickup="${pickup}"]`).getText()).includes(`#${tripId}`), {
+      timeout: 10_000,
+      timeoutMsg: `the request was not put on trip ${tripId}: ${await browser.$('#pickup-message').getText()}`,
+    });
+    await screenshot(browser, 'van-pickups');
+    await browser.$(`[data-open-trip="${tripId}"]`).click();
+    await browser.$('body[data-screen="trip"]').waitForExist({ timeout: 10_000 });
+    assert.match(await browser.$('#trip-pickups').getText(), /Sukarman/);
+  });
+
   test('the manifest lists the stops in trip order with the permit numbers', async () => {
     await browser.$('#trip-manifest').click();
     await browser.waitUntil(async () => Boolean(await browser.$('#trip-message').getAttribute('data-saved')), {
@@ -195,6 +217,8 @@ describe('a van trip planned, carried and closed in the window', () => {
     assert.equal(await browser.$(`#trip-stops tr[data-case="${proxyCase}"]`).getAttribute('data-outcome'), 'proxy');
     assert.match(await browser.$(`#trip-stops tr[data-case="${proxyCase}"]`).getText(), /Budi Santoso \(suami\)/);
     await browser.$('#survey-skip').click();
+    await clickAndRedraw(browser, '#trip-pickups [data-outcome="collected"]');
+    assert.match(await browser.$('#trip-pickups').getText(), /Berkas dibawa/);
   });
 
   test('the courier hands one permit to its holder (with the survey), records one not at home, and closes', async () => {

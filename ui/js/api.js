@@ -417,6 +417,64 @@ export function recordSurvey(caseId, answers) {
 }
 
 /**
+ * A pick-up request.
+ * @typedef {object} Pickup
+ * @property {number} id
+ * @property {string} requested_at RFC 3339
+ * @property {string} name
+ * @property {string | null} phone
+ * @property {string} village_code
+ * @property {string} village
+ * @property {string} purpose
+ * @property {number | null} trip_id
+ * @property {'collected' | 'not_ready' | 'not_found' | 'cancelled' | null} outcome
+ * @property {string | null} outcome_note
+ */
+
+/**
+ * A village of the office's regency.
+ * @typedef {{ code: string, name: string, district: string }} Village
+ */
+
+/**
+ * Open pick-up requests and the office's villages.
+ * @returns {Promise<{ pickups: Pickup[], villages: Village[] }>}
+ */
+export function pickupScreen() {
+  return call('pickup_screen');
+}
+
+/**
+ * Writes a pick-up request down (clerk or admin).
+ * @param {{ name: string, phone: string | null, village_code: string, purpose: string }} input
+ * @returns {Promise<{ pickups: Pickup[], villages: Village[] }>}
+ */
+export function requestPickup(input) {
+  return call('request_pickup', { input });
+}
+
+/**
+ * Puts a pick-up request on a trip that stops in its village.
+ * @param {number} id
+ * @param {number} trip
+ * @returns {Promise<{ pickups: Pickup[], villages: Village[] }>}
+ */
+export function assignPickup(id, trip) {
+  return call('assign_pickup', { id, trip });
+}
+
+/**
+ * Records how a pick-up request ended (clerk or courier).
+ * @param {number} id
+ * @param {'collected' | 'not_ready' | 'not_found' | 'cancelled'} outcome
+ * @param {string | null} note
+ * @returns {Promise<{ pickups: Pickup[], villages: Village[] }>}
+ */
+export function closePickup(id, outcome, note) {
+  return call('close_pickup', { id, outcome, note });
+}
+
+/**
  * The dashboards: undelivered by village and age, expiring within `days`, the week's trips, the IKM.
  * @param {number} days
  * @returns {Promise<any>}

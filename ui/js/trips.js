@@ -10,6 +10,7 @@ import * as api from './api.js';
 import { h, replace } from './dom.js';
 import { clearErrors, field, showError, valueOf } from './forms.js';
 import { formatDate, t } from './i18n.js';
+import { pickupCard, villageSelect } from './pickups.js';
 import { fieldError, showTrip } from './tripview.js';
 import { PLANNERS, addStop, daysText, moveItem, removeStop, splitTrips, tripTone } from './van.js';
 
@@ -88,10 +89,16 @@ export async function showTrips(ctx) {
     plan.addEventListener('click', () => void showPlanForm(ctx));
     head.append(plan);
   }
+  const pickups = await pickupCard(ctx, open).catch((error) => {
+    ctx.error(/** @type {api.CommandError} */ (error));
+    return null;
+  });
+  if (!pickups) return;
   replace(ctx.root,
     head,
     h('div', { class: 'van-body' },
       h('section', { class: 'card' }, h('h3', {}, t('van.trips.open')), tripTable(open, 'trips-open', openTrip)),
+      pickups,
       h('section', { class: 'card' }, h('h3', {}, t('van.trips.closed')), tripTable(closed, 'trips-closed', openTrip))));
   document.body.dataset.screen = 'trips';
   document.body.dataset.tripsLoaded = String(Date.now());
@@ -111,7 +118,15 @@ export async function showPlanForm(ctx) {
   }
   /** @type {string[]} */
   let chosen = [];
-  const names = new Map(choices.villages.map((v) => [v.village_code, v]));
+  /** @type {Map<string, { village: string, district: string }>} */
+  const names = new Map(choices.all_villages.map((v) => [v.code, { village: v.name, district: v.district }]));
+  for (const v of choices.villages) names.set(v.village_code, v);
+  const other = villageSelect('plan-other', choices.all_villages);
+  const addOther = h('button', { type: 'button', class: 'button button-quiet', id: 'plan-other-add' }, t('van.plan.add'));
+  addOther.addEventListener('click', () => {
+    const code = /** @type {HTMLSelectElement} */ (other).value;
+    if (code) { chosen = addStop(chosen, code); redraw(); }
+  });
 
   const chosenList = h('ol', { class: 'stops-chosen', id: 'plan-stops', 'aria-live': 'polite' });
   const suggestions = h('tbody', {});
@@ -184,7 +199,10 @@ export async function showPlanForm(ctx) {
         h('fieldset', { class: 'stops-box' },
           h('legend', {}, t('van.plan.stops')),
           chosenList,
-          h('p', { class: 'field-message', id: 'plan-villages-message' }))),
+          h('p', { class: 'field-message', id: 'plan-villages-message' }),
+          h('div', { class: 'other-village' },
+            h('div', { class: 'field field-grow' }, h('label', { for: 'plan-other' }, t('van.plan.other')), other),
+            addOther))),
       h('section', { class: 'plan-right', 'aria-labelledby': 'plan-villages-title' },
         h('h3', { id: 'plan-villages-title' }, t('van.plan.villages')),
         h('p', { class: 'muted small' }, t('van.plan.villages.hint')),

@@ -13,7 +13,7 @@ import { h, replace } from './dom.js';
 import { clearErrors, field, showError, valueOf } from './forms.js';
 import { errorMessage } from './format.js';
 import { formatDate, has, t } from './i18n.js';
-import { DRIVERS, FAIL_REASONS, PLANNERS, SURVEY_ITEMS, daysBetween, daysText, outcomeText, poolByStop, surveyAnswers, tally, tripTone } from './van.js';
+import { DRIVERS, FAIL_REASONS, PICKUP_CLOSERS, PICKUP_OUTCOMES, PLANNERS, SURVEY_ITEMS, daysBetween, daysText, outcomeText, poolByStop, surveyAnswers, tally, tripTone } from './van.js';
 
 /**
  * A permit number that may wrap after its slashes only (never inside a token), as text and `<wbr>`s.
@@ -288,6 +288,32 @@ export async function showTrip(ctx, id, backToTrips) {
 
   let today = '';
 
+  /** The pick-up requests put on this trip; the crew (or a clerk) records how each ended while it is out. */
+  function pickups() {
+    if (page.pickups.length === 0) return null;
+    const canClose = PICKUP_CLOSERS.has(role) && page.trip.status === 'out';
+    return h('section', { class: 'card', id: 'trip-pickups' },
+      h('h3', {}, t('van.pickup.on_trip')),
+      h('ul', { class: 'pool-list' }, page.pickups.map((p) => {
+        const row = h('li', { 'data-pickup': p.id },
+          h('span', {}, `${p.name} · ${p.village}`, p.phone ? ` · ${p.phone}` : ''),
+          h('span', { class: 'sub-inline' }, p.purpose, ' · ',
+            p.outcome ? t(`van.pickup.${p.outcome}`) : t('van.outcome.none')));
+        if (canClose && !p.outcome) {
+          for (const o of PICKUP_OUTCOMES.slice(0, 3)) {
+            const b = h('button', { type: 'button', class: 'button button-quiet', 'data-pickup-close': p.id, 'data-outcome': o },
+              t(`van.pickup.${o}`));
+            b.addEventListener('click', () => void apply(async () => {
+              await api.closePickup(p.id, /** @type {any} */ (o), null);
+              return api.tripPage(id);
+            }));
+            row.append(b);
+          }
+        }
+        return row;
+      })));
+  }
+
   function render() {
     const trip = page.trip;
     const count = tally(page.stops);
@@ -306,7 +332,7 @@ export async function showTrip(ctx, id, backToTrips) {
       trip.status === 'closed' ? h('p', { class: 'notice' }, t('van.closed.readonly')) : null,
       h('div', { class: 'trip-top' }, actions(), message),
       h('div', { class: showPool ? 'trip-body' : 'trip-body trip-body-single' },
-        h('div', { class: 'trip-stops', id: 'trip-stops' }, stops()),
+        h('div', { class: 'trip-stops', id: 'trip-stops' }, stops(), pickups()),
         showPool ? pool() : null));
     document.body.dataset.screen = crewMode ? 'stop-list' : 'trip';
     document.body.dataset.tripStatus = trip.status;

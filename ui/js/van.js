@@ -180,3 +180,26 @@ export function surveyAnswers(values) {
   }
   return missing.length ? { missing } : { answers: values.slice(0, SURVEY_ITEMS).map(Number) };
 }
+
+/** The roles that record how a pick-up request ended. */
+export const PICKUP_CLOSERS = new Set(['clerk', 'courier']);
+
+/** How a pick-up request can end. */
+export const PICKUP_OUTCOMES = Object.freeze(['collected', 'not_ready', 'not_found', 'cancelled']);
+
+/**
+ * Villages grouped by district, keeping their order (the core sends them by district, then name).
+ * @template {{ district: string }} V
+ * @param {readonly V[]} villages
+ * @returns {{ district: string, villages: V[] }[]}
+ */
+export function villagesByDistrict(villages) {
+  /** @type {{ district: string, villages: V[] }[]} */
+  const groups = [];
+  for (const v of villages) {
+    const last = groups[groups.length - 1];
+    if (last && last.district === v.district) last.villages.push(v);
+    else groups.push({ district: v.district, villages: [v] });
+  }
+  return groups;
+}

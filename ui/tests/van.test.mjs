@@ -120,3 +120,13 @@ test('a permit number wraps only after its slashes', async () => {
   assert.deepEqual(parts.map((p) => (typeof p === 'string' ? p : p.tagName)), ['503', 'WBR', '/0001', 'WBR', '/SIPD']);
   assert.deepEqual(breakable('—'), ['—']);
 });
+
+test('villages are grouped by district in the order they come', () => {
+  const groups = van.villagesByDistrict([
+    { code: '1', name: 'A', district: 'Air Kumbang' },
+    { code: '2', name: 'B', district: 'Air Kumbang' },
+    { code: '3', name: 'C', district: 'Banyuasin I' },
+  ]);
+  assert.deepEqual(groups.map((g) => [g.district, g.villages.map((v) => v.code)]), [['Air Kumbang', ['1', '2']], ['Banyuasin I', ['3']]]);
+  assert.deepEqual(van.villagesByDistrict([]), []);
+});
