@@ -291,5 +291,13 @@ describe('a van trip planned, carried and closed in the window', () => {
     await browser.$('#dash-refresh').click();
     await browser.$('body[data-dash-days="1500"]').waitForExist({ timeout: 10_000 });
     await screenshot(browser, 'van-dashboards');
+    await browser.$('#language-toggle').click();
+    await browser.waitUntil(async () => (await browser.$('#dash-title').getText()) === 'Mobile service dashboards', {
+      timeout: 10_000,
+      timeoutMsg: 'the dashboards were not redrawn in English',
+    });
+    assert.match(await browser.$('#dash-ikm').getText(), /\d+\.\d\d grade A · respondents: 1/);
+    assert.equal(await browser.$('#dash-days').getValue(), '1500', 'the window chosen is kept');
+    await screenshot(browser, 'van-dashboards-en');
   });
 });

@@ -8,11 +8,14 @@
 import * as api from './api.js';
 import { h, replace } from './dom.js';
 import { clearErrors, field, showError } from './forms.js';
-import { formatDate, t } from './i18n.js';
+import { formatDate, language, t } from './i18n.js';
 import { tripBadge } from './trips.js';
 
 /** The default window of the expiring list, in days. */
 export const DEFAULT_DAYS = 30;
+
+/** The window last shown, kept when the screen is drawn again (a language switch, the navigation). */
+let lastDays = DEFAULT_DAYS;
 
 /**
  * An IKM number as the office writes it: two decimals with a comma in Indonesian.
@@ -44,7 +47,7 @@ function table(id, heads, rows, emptyKey) {
  * @param {import('./trips.js').ScreenContext} ctx
  * @param {number} [days]
  */
-export async function showDashboards(ctx, days = DEFAULT_DAYS) {
+export async function showDashboards(ctx, days = lastDays) {
   let d;
   try {
     d = await api.dashboards(days);
@@ -52,7 +55,7 @@ export async function showDashboards(ctx, days = DEFAULT_DAYS) {
     ctx.error(/** @type {api.CommandError} */ (error));
     return;
   }
-  const lang = document.documentElement.lang === 'en' ? 'en' : 'id';
+  const lang = language();
   const village = (/** @type {{ village: string | null, village_code: string | null }} */ r) =>
     r.village ?? r.village_code ?? t('dash.village.none');
 
@@ -112,4 +115,5 @@ export async function showDashboards(ctx, days = DEFAULT_DAYS) {
         h('h3', {}, t('dash.ikm', { from: formatDate(d.survey_from), to: formatDate(d.survey_to) })), ikm)));
   document.body.dataset.screen = 'dashboards';
   document.body.dataset.dashDays = String(d.days);
+  lastDays = d.days;
 }

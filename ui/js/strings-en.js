@@ -296,7 +296,7 @@ export default Object.freeze({
   'dash.ikm': 'Satisfaction index (IKM) {from} – {to}',
   'dash.ikm.none': 'No survey in this period yet.',
   'dash.ikm.grade': 'grade {grade}',
-  'dash.ikm.responses': '{count} respondents',
+  'dash.ikm.responses': 'respondents: {count}',
   'dash.days': 'Window (days)',
   'dash.days.invalid': 'Enter a number of days, at least 1.',
   'dash.refresh': 'Show',
