@@ -115,6 +115,13 @@ describe('a van trip planned, carried and closed in the window', () => {
     await browser.$('#trips-plan').click();
     await browser.$('body[data-screen="trip-plan"]').waitForExist({ timeout: 10_000 });
     await browser.$('#plan-vehicle').setValue('BG 1234 XY');
+    await browser.$('#plan-save').click();
+    await browser.waitUntil(async () => (await browser.$('#plan-crew-message').getText()) !== '', {
+      timeout: 10_000,
+      timeoutMsg: 'a trip without crew was not refused beside the crew',
+    });
+    assert.match(await browser.$('#plan-crew-message').getText(), /^Pilih paling sedikit satu petugas keliling/);
+    assert.deepEqual(JSON.parse(cli(db, '--json', 'trip', 'list')), [], 'the refused plan made no trip');
     await browser.$('#plan-crew-keliling1').click();
     for (const p of permits) await browser.$(`[data-suggest="${p.village_code}"]`).click();
     // The third village goes first: twice up.

@@ -320,6 +320,8 @@ export default Object.freeze({
   'van.error.authority_letter': 'Enter the letter of authority number',
   'van.error.date': 'The date is not valid: write YYYY-MM-DD',
   'van.error.vehicle': 'Enter the vehicle',
+  'van.error.crew': 'Choose at least one courier',
+  'van.error.villages': 'Choose at least one village',
   'van.village.choose': '— choose a village —',
   'van.plan.other': 'Another village',
   'van.pickup.title': 'Pick-up requests',

@@ -323,6 +323,8 @@ export default Object.freeze({
   'van.error.authority_letter': 'Isi nomor surat kuasa',
   'van.error.date': 'Tanggal tidak sah: tulis TTTT-BB-HH',
   'van.error.vehicle': 'Isi kendaraan',
+  'van.error.crew': 'Pilih paling sedikit satu petugas keliling',
+  'van.error.villages': 'Pilih paling sedikit satu desa',
   'van.village.choose': '— pilih desa —',
   'van.plan.other': 'Desa lain',
   'van.pickup.title': 'Permintaan jemput berkas',

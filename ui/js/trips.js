@@ -215,9 +215,7 @@ export async function showPlanForm(ctx) {
               h('th', { scope: 'col' }, t('van.col.oldest')),
               h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, t('van.plan.add'))))),
             suggestions)))),
-    h('p', { class: 'form-message', id: 'plan-message', role: 'status' }),
-    h('div', { class: 'form-actions' },
-      h('button', { type: 'submit', class: 'button', id: 'plan-save' }, t('van.plan.save'))));
+    h('p', { class: 'form-message', id: 'plan-message', role: 'status' }));
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -239,7 +237,7 @@ export async function showPlanForm(ctx) {
       const e = /** @type {api.CommandError} */ (error);
       if (e.field === 'crew' || e.field === 'villages') {
         const line = form.querySelector(`#plan-${e.field}-message`);
-        if (line) line.textContent = e.message;
+        if (line) line.textContent = fieldError(e).message;
       } else showError(form, 'plan-', fieldError(e));
     }
   });
@@ -247,8 +245,10 @@ export async function showPlanForm(ctx) {
   const back = h('button', { type: 'button', class: 'button button-quiet', id: 'plan-back' }, `← ${t('van.trips.back')}`);
   back.addEventListener('click', () => void showTrips(ctx));
   redraw();
+  // The save button sits in the bar, always in view however long the list of stops grows.
+  const save = h('button', { type: 'submit', class: 'button', id: 'plan-save', form: 'plan-form' }, t('van.plan.save'));
   replace(ctx.root,
-    h('div', { class: 'case-bar' }, back, h('h2', { id: 'plan-title' }, t('van.plan.title'))),
+    h('div', { class: 'case-bar plan-bar' }, back, h('h2', { id: 'plan-title' }, t('van.plan.title')), save),
     form);
   document.body.dataset.screen = 'trip-plan';
   /** @type {HTMLElement | null} */ (form.querySelector('#plan-vehicle'))?.focus();
