@@ -307,4 +307,29 @@ describe('a van trip planned, carried and closed in the window', () => {
     assert.equal(await browser.$('#dash-days').getValue(), '1500', 'the window chosen is kept');
     await screenshot(browser, 'van-dashboards-en');
   });
+
+  test('figures: the van commands answer the window quickly', async () => {
+    const figures = await browser.executeAsync((trip, done) => {
+      const invoke = /** @type {any} */ (window).__TAURI__.core.invoke;
+      const time = async (/** @type {string} */ command, /** @type {any} */ args) => {
+        const runs = [];
+        for (let i = 0; i < 10; i += 1) {
+          const start = performance.now();
+          await invoke(command, args);
+          runs.push(performance.now() - start);
+        }
+        runs.sort((a, b) => a - b);
+        return Math.round(runs[5] * 10) / 10;
+      };
+      (async () => ({
+        trip_page: await time('trip_page', { id: trip }),
+        list_trips: await time('list_trips'),
+        trip_plan_choices: await time('trip_plan_choices'),
+        dashboards: await time('dashboards', { days: 30 }),
+        pickup_screen: await time('pickup_screen'),
+      }))().then(done, (e) => done({ error: String(e?.message ?? e) }));
+    }, tripId);
+    console.log(`van command medians (ms, 10 runs through IPC): ${JSON.stringify(figures)}`);
+    for (const [name, ms] of Object.entries(figures)) assert.ok(typeof ms === 'number' && ms < 200, `${name}: ${ms}`);
+  });
 });

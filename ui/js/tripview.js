@@ -224,7 +224,7 @@ export async function showTrip(ctx, id, backToTrips) {
       h('td', { class: 'permit-cell' }, h('span', { class: 'mono' }, breakable(c.permit_number ?? '—')), h('span', { class: 'sub' }, c.permit_type), open),
       h('td', {}, c.holder, h('span', { class: 'sub' }, c.address)),
       h('td', {}, h('span', { class: `outcome outcome-${outcome.tone}` }, outcome.text)),
-      h('td', {}, tools));
+      hasTools() ? h('td', {}, tools) : null);
     const status = page.trip.status;
     if (status === 'planned' && PLANNERS.has(role)) {
       const off = h('button', { type: 'button', class: 'button button-quiet', 'data-unassign': c.case_id }, t('van.unassign'));
@@ -246,17 +246,23 @@ export async function showTrip(ctx, id, backToTrips) {
     return rows;
   }
 
+  /** Whether the signed-in user has buttons on the permits' rows (else the table has no tools column). */
+  function hasTools() {
+    const status = page.trip.status;
+    return (status === 'planned' && PLANNERS.has(role)) || (status === 'out' && role === 'courier');
+  }
+
   function stops() {
     return page.stops.map((s) => h('section', { class: 'card stop', 'data-stop': s.village_code, 'data-position': s.position },
       h('h3', {}, `${s.position}. ${s.village}`, h('span', { class: 'sub-inline' }, ` · ${s.district} · ${s.village_code}`)),
       s.permits.length === 0
         ? h('p', { class: 'muted' }, t('van.stop.empty'))
-        : h('table', { class: 'data-table stop-table' },
+        : h('table', { class: hasTools() ? 'data-table stop-table' : 'data-table stop-table stop-table-readonly' },
           h('thead', {}, h('tr', {},
             h('th', { scope: 'col', class: 'col-permit' }, t('van.col.permit')),
             h('th', { scope: 'col', class: 'col-holder' }, t('van.col.holder')),
             h('th', { scope: 'col', class: 'col-outcome' }, t('van.col.outcome')),
-            h('th', { scope: 'col', class: 'col-tools' }, h('span', { class: 'sr-only' }, t('van.col.actions'))))),
+            hasTools() ? h('th', { scope: 'col', class: 'col-tools' }, h('span', { class: 'sr-only' }, t('van.col.actions'))) : null)),
           h('tbody', {}, s.permits.flatMap(permitRow)))));
   }
 
