@@ -87,17 +87,22 @@ export async function showTrip(ctx, id, backToTrips) {
     return button;
   }
 
+  /** Back to the top of the page, where the trip's new status shows. */
+  function top() {
+    ctx.root.scrollTop = 0;
+  }
+
   function actions() {
     const box = h('div', { class: 'trip-actions', id: 'trip-actions' }, paperButton('manifest'), paperButton('handover'));
     const status = page.trip.status;
     if (status === 'planned' && DRIVERS.has(role)) {
       const start = h('button', { type: 'button', class: 'button', id: 'trip-start' }, t('van.start'));
-      start.addEventListener('click', () => void apply(() => api.startTrip(id), t('van.started')));
+      start.addEventListener('click', () => void apply(() => api.startTrip(id), t('van.started')).then(top));
       box.append(start);
     }
     if (status === 'out' && DRIVERS.has(role)) {
       const close = h('button', { type: 'button', class: 'button', id: 'trip-close' }, t('van.close'));
-      close.addEventListener('click', () => void apply(() => api.closeTrip(id), t('van.closed')));
+      close.addEventListener('click', () => void apply(() => api.closeTrip(id), t('van.closed')).then(top));
       box.append(close);
     }
     return box;
