@@ -1,7 +1,7 @@
 //! Generates the Tauri context and puts the app's own commands under the ACL: only the commands listed in
 //! the app manifest exist as permissions, and `capabilities/main.json` grants them to the main window.
 
-/// Every command in `src/commands.rs`, `src/account.rs`, `src/casework.rs`, `src/register.rs` and `src/settings.rs`, by name. A command missing here is not callable from the webview.
+/// Every command of the app (the `#[tauri::command]` functions under `src/`), by name. A command missing here is not callable from the webview.
 const COMMANDS: &[&str] = &[
     "app_info",
     "list_cases",
@@ -12,6 +12,7 @@ const COMMANDS: &[&str] = &[
     "case_detail",
     "move_case",
     "save_pdf",
+    "collect_case",
     "check_nik",
     "permit_types",
     "register_case",

@@ -5,6 +5,7 @@
 mod account;
 mod casework;
 mod commands;
+mod counter;
 mod dashboards;
 mod error;
 mod native;
@@ -45,6 +46,7 @@ fn main() {
             casework::case_detail,
             casework::move_case,
             casework::save_pdf,
+            counter::collect_case,
             register::check_nik,
             register::permit_types,
             register::register_case,

@@ -482,3 +482,14 @@ export function closePickup(id, outcome, note) {
 export function dashboards(days) {
   return call('dashboards', { days });
 }
+
+/**
+ * Records that the holder or a proxy collected an issued permit at the counter (a clerk); the core checks
+ * the recipient's NIK. Answers the case as it is now.
+ * @param {number} id
+ * @param {any} recipient the core's `Recipient` (`{ kind: 'holder', nik }` or a proxy)
+ * @returns {Promise<any>}
+ */
+export function collectCase(id, recipient) {
+  return call('collect_case', { id, recipient });
+}

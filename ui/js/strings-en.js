@@ -167,6 +167,16 @@ export default Object.freeze({
   'today.overdue': 'Overdue',
   'today.to_print': 'Ready to issue and print',
   'today.to_deliver': 'Ready to deliver or pick up',
+  // Collected at the counter (recipient form)
+  'recipient.who': 'Who collects it?',
+  'recipient.holder': 'The permit holder ({name})',
+  'recipient.proxy': 'A proxy with a letter of authority',
+  'recipient.holder_nik': "Holder's NIK (from the ID card shown)",
+  'recipient.name': "Proxy's name",
+  'recipient.nik': "Proxy's NIK",
+  'recipient.relation': 'Relation to the holder',
+  'recipient.letter': 'Letter of authority number',
+  'recipient.confirm': 'Record the handover',
   // Navigation
   'nav.label': 'Main menu',
   'nav.cases': 'Applications',

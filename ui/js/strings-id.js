@@ -170,6 +170,16 @@ export default Object.freeze({
   'today.overdue': 'Terlambat',
   'today.to_print': 'Siap diterbitkan dan dicetak',
   'today.to_deliver': 'Siap diantar atau diambil',
+  // Collected at the counter (recipient form)
+  'recipient.who': 'Siapa yang mengambil?',
+  'recipient.holder': 'Pemegang izin sendiri ({name})',
+  'recipient.proxy': 'Kuasa dengan surat kuasa',
+  'recipient.holder_nik': 'NIK pemegang izin (dari KTP yang ditunjukkan)',
+  'recipient.name': 'Nama penerima kuasa',
+  'recipient.nik': 'NIK penerima kuasa',
+  'recipient.relation': 'Hubungan dengan pemegang izin',
+  'recipient.letter': 'Nomor surat kuasa',
+  'recipient.confirm': 'Catat penyerahan',
   // Navigation
   'nav.label': 'Menu utama',
   'nav.cases': 'Permohonan',
