@@ -46,7 +46,7 @@ pub fn move_case_in(
 
 /// Where PDFs go: `PETROMAKS_DOCS_DIR`, else the user's documents folder under `Petromaks/`. Chosen here
 /// so the webview never picks a path on disk.
-fn documents_dir() -> Result<PathBuf, CommandError> {
+pub(crate) fn documents_dir() -> Result<PathBuf, CommandError> {
     if let Some(dir) = std::env::var_os("PETROMAKS_DOCS_DIR") {
         return Ok(PathBuf::from(dir));
     }

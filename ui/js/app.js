@@ -9,12 +9,14 @@ import { showAdmin } from './admin.js';
 import * as api from './api.js';
 import { showCase } from './casepage.js';
 import { localToday, mountCases } from './cases.js';
+import { showDashboards } from './dashboards.js';
 import { h, one, replace } from './dom.js';
 import { roleLabel } from './format.js';
 import { DEFAULT_LANGUAGE, language, setLanguage, t } from './i18n.js';
 import { showRegister } from './register.js';
 import { showSetup, showSignIn } from './session.js';
 import { showToday, tileCases } from './today.js';
+import { showTrips } from './trips.js';
 
 const LANGUAGE_KEY = 'petromaks.language';
 
@@ -121,6 +123,8 @@ function showError(error) {
  */
 const SCREENS = [
   { id: 'cases', label: 'nav.cases', roles: null, open: () => backToList() },
+  { id: 'trips-view', label: 'nav.trips', roles: ['clerk', 'courier', 'admin'], open: (ctx) => showTrips(ctx) },
+  { id: 'dashboards-view', label: 'nav.dashboards', roles: ['clerk', 'verifier', 'signer', 'admin'], open: (ctx) => showDashboards(ctx) },
   { id: 'admin-view', label: 'nav.admin', roles: ['admin'], open: (ctx) => openAdmin(ctx), button: 'settings-button' },
 ];
 
