@@ -48,6 +48,25 @@ const COMMANDS: &[&str] = &[
     "change_role",
     "audit_log",
     "verify_audit",
+    // The van (van.rs, van_road.rs, dashboards.rs).
+    "list_trips",
+    "trip_plan_choices",
+    "create_trip",
+    "trip_page",
+    "assign_permits",
+    "assign_village",
+    "unassign_permit",
+    "start_trip",
+    "close_trip",
+    "save_trip_pdf",
+    "open_trip_pdf",
+    "record_delivery",
+    "record_survey",
+    "dashboards",
+    "pickup_screen",
+    "request_pickup",
+    "assign_pickup",
+    "close_pickup",
 ];
 
 fn main() {

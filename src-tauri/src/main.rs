@@ -10,13 +10,17 @@ mod admin_tests;
 mod casework;
 mod commands;
 mod counter;
+mod dashboards;
 mod error;
 mod native;
+mod pickups;
 mod register;
 mod safety;
 mod session;
 mod settings;
 mod state;
+mod van;
+mod van_road;
 
 use tauri::Manager;
 
@@ -84,7 +88,25 @@ fn main() {
             admin_people::reset_password,
             admin_people::change_role,
             admin_people::audit_log,
-            admin_people::verify_audit
+            admin_people::verify_audit,
+            van::list_trips,
+            van::trip_plan_choices,
+            van::create_trip,
+            van::trip_page,
+            van::assign_permits,
+            van::assign_village,
+            van::unassign_permit,
+            van::start_trip,
+            van::close_trip,
+            van::save_trip_pdf,
+            van::open_trip_pdf,
+            van_road::record_delivery,
+            van_road::record_survey,
+            dashboards::dashboards,
+            pickups::pickup_screen,
+            pickups::request_pickup,
+            pickups::assign_pickup,
+            pickups::close_pickup
         ])
         .build(tauri::generate_context!());
     match app {

@@ -63,7 +63,6 @@ fn into_path(chosen: tauri_plugin_dialog::FilePath) -> Result<PathBuf, CommandEr
 }
 
 /// Opens a file in the program the desktop uses for its type (the PDF viewer for a PDF), without waiting.
-#[allow(dead_code)] // Until the screens that use it land; remove then.
 pub fn open_in_viewer(path: &Path) -> Result<(), CommandError> {
     if !path.is_file() {
         return Err(CommandError::internal(format!(

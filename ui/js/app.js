@@ -11,12 +11,14 @@ import { addAdminTab, showAdmin } from './admin.js';
 import * as api from './api.js';
 import { showCase } from './casepage.js';
 import { localToday, mountCases } from './cases.js';
+import { showDashboards } from './dashboards.js';
 import { h, one, replace } from './dom.js';
 import { roleLabel } from './format.js';
 import { DEFAULT_LANGUAGE, language, setLanguage, t } from './i18n.js';
 import { showRegister } from './register.js';
 import { showSetup, showSignIn } from './session.js';
 import { showToday, tileCases } from './today.js';
+import { showTrips } from './trips.js';
 
 // Data safety joins the administration area as two tabs; clerks reach Import/Export from the navigation.
 addAdminTab({ id: 'transfer', label: 'nav.transfer', show: (ctx) => showTransfer(ctx.panel, ctx) });
@@ -133,6 +135,8 @@ function showError(error) {
  */
 const SCREENS = [
   { id: 'cases', label: 'nav.cases', roles: null, open: () => backToList() },
+  { id: 'trips-view', label: 'nav.trips', roles: ['clerk', 'courier', 'admin'], open: (ctx) => showTrips(ctx) },
+  { id: 'dashboards-view', label: 'nav.dashboards', roles: ['clerk', 'verifier', 'signer', 'admin'], open: (ctx) => showDashboards(ctx) },
   { id: 'admin-view', label: 'nav.admin', roles: ['admin'], open: (ctx) => openAdmin(ctx), button: 'settings-button' },
   { id: 'transfer-view', label: 'nav.transfer', roles: ['clerk'], open: (ctx) => showTransfer(ctx.root, ctx) },
 ];
