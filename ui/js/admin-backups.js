@@ -215,4 +215,6 @@ export function showDamaged(main, damaged) {
       offer,
       h('details', {}, h('summary', {}, t('damaged.detail')), h('pre', { class: 'error-detail' }, damaged.message))));
   document.body.dataset.error = 'db_damaged';
+  // The keyboard starts on the way out: the offered backup, else the file dialog.
+  /** @type {HTMLElement | null} */ (main.querySelector('#restore-latest') ?? main.querySelector('#restore-other'))?.focus();
 }
