@@ -12,6 +12,7 @@ mod commands;
 mod counter;
 mod dashboards;
 mod error;
+mod intake;
 mod native;
 mod pickups;
 mod register;
@@ -54,6 +55,9 @@ fn main() {
             casework::move_case,
             casework::save_pdf,
             counter::collect_case,
+            intake::trip_intake,
+            intake::bag_originals,
+            intake::receive_bag,
             register::check_nik,
             register::permit_types,
             register::register_case,

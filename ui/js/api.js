@@ -662,6 +662,35 @@ export function collectCase(id, recipient) {
   return call('collect_case', { id, recipient });
 }
 
+/**
+ * A trip's sealed bags of originals and the van applications still to bag.
+ * @param {number} id the trip
+ * @returns {Promise<{ bags: any[], unbagged: any[] }>}
+ */
+export function tripIntake(id) {
+  return call('trip_intake', { id });
+}
+
+/**
+ * Puts the originals of a van application into a sealed bag (a courier of the trip's crew).
+ * @param {number} id the trip
+ * @param {{ case_id: number, bag_seal: string, originals: number[] }} intake
+ * @returns {Promise<{ bags: any[], unbagged: any[] }>}
+ */
+export function bagOriginals(id, intake) {
+  return call('bag_originals', { id, intake });
+}
+
+/**
+ * The front office receives a sealed bag from the crew (a clerk), with any discrepancy.
+ * @param {number} id the trip
+ * @param {{ bag_seal: string, discrepancy: string | null }} handover
+ * @returns {Promise<{ bags: any[], unbagged: any[] }>}
+ */
+export function receiveBag(id, handover) {
+  return call('receive_bag', { id, handover });
+}
+
 // ---- Data safety: backups, start-up restore, import and export ----
 
 /**

@@ -117,6 +117,8 @@ function showError(error) {
  * @property {() => void} back Back to the case list.
  * @property {(error: api.CommandError) => void} error Shows a command's error.
  * @property {(id: number) => void} openCase Opens the case screen.
+ * @property {(returnTo?: () => void | Promise<void>) => void} register Opens the register screen; its back
+ *   button returns to this screen (redrawn by `returnTo` when given).
  */
 
 /**
@@ -178,7 +180,19 @@ async function openScreen(screen) {
   drawNav();
   const root = one(`#${screen.id}`);
   try {
-    await screen.open({ root, user, back: backToList, error: showError, openCase: (id) => void openCaseScreen(id) });
+    await screen.open({
+      root,
+      user,
+      back: backToList,
+      error: showError,
+      openCase: (id) => void openCaseScreen(id),
+      register: (returnTo) => void openRegister(() => {
+        // Back where the register screen was opened from (e.g. a trip page in the van).
+        current = screen;
+        show(screen.id);
+        void (returnTo ? returnTo() : openScreen(screen));
+      }),
+    });
   } catch (error) {
     showError(/** @type {api.CommandError} */ (error));
   }
@@ -238,13 +252,18 @@ function backToList() {
   one('#case-query').focus();
 }
 
-async function openRegister() {
+/**
+ * The register screen. A courier registers in the van: the case's channel is `van`.
+ * @param {() => void} [back] where its back button goes (the case list by default)
+ */
+async function openRegister(back = backToList) {
   openCase = null;
   show('register-view');
   await showRegister(one('#register-view'), {
     open: (id) => void openCaseScreen(id),
-    back: backToList,
+    back,
     error: showError,
+    channel: user?.role === 'courier' ? 'van' : 'counter',
   });
 }
 
