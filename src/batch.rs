@@ -6,6 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::cases::CaseId;
+use crate::delivery::TripId;
 use crate::documents::{self, PRINTERS};
 use crate::print::EnvelopeLabel;
 use crate::users::Actor;
@@ -21,6 +22,8 @@ pub enum Selection {
     IssuedBetween { from: NaiveDate, to: NaiveDate },
     /// A hand-picked list, printed in this order.
     Cases { ids: Vec<CaseId> },
+    /// The permits assigned to this van trip, in the order of its stops.
+    Trip { trip: TripId },
 }
 
 /// Statuses in which a case has a permit number and so a final certificate.
@@ -62,6 +65,27 @@ pub fn select(conn: &Connection, sel: &Selection) -> Result<Vec<CaseId>> {
                      ORDER BY a.village_code, c.permit_number"
                 ),
                 params![from.to_string(), to.to_string()],
+            )?
+        }
+        Selection::Trip { trip } => {
+            let known: Option<i64> = conn
+                .query_row("SELECT id FROM trips WHERE id = ?1", [trip.0], |r| r.get(0))
+                .optional()?;
+            if known.is_none() {
+                return Err(Error::not_found("trip", trip.0));
+            }
+            ids(
+                conn,
+                &format!(
+                    "SELECT c.id FROM deliveries d
+                     JOIN cases c ON c.id = d.case_id
+                     JOIN applicants a ON a.id = c.applicant_id
+                     LEFT JOIN trip_stops s ON s.trip_id = d.trip_id AND s.village_code = d.village_code
+                     WHERE d.trip_id = ?1 AND c.status IN {HAS_PERMIT}
+                     GROUP BY c.id
+                     ORDER BY MIN(s.position), c.permit_number"
+                ),
+                params![trip.0],
             )?
         }
         Selection::Cases { ids } => {

@@ -345,3 +345,25 @@ fn a_certificate_of_every_seeded_permit_type_carries_every_field() {
         }
     }
 }
+
+#[test]
+fn a_batch_by_trip_prints_the_trips_permits_in_the_order_of_its_stops() {
+    let mut o = support::office();
+    let (trip, [a, b, c]) = crate::delivery::trip_out(&mut o);
+    // An issued permit in a stop's village that is not on the trip stays out of its batch.
+    let other = o.issued_case("1607014508900042", "Eka Putri");
+    let by_trip = Selection::Trip { trip };
+    let picked = batch::select(&o.conn, &by_trip).expect("by trip");
+    assert_eq!(picked, vec![a, b, c], "stop order, not village code order");
+    assert!(!picked.contains(&other));
+    let json = serde_json::to_value(&by_trip).expect("json");
+    assert_eq!(json, serde_json::json!({"by": "trip", "trip": trip.0}));
+    let e = batch::select(
+        &o.conn,
+        &Selection::Trip {
+            trip: petromaks::delivery::TripId(9999),
+        },
+    )
+    .expect_err("unknown trip");
+    assert_eq!(e.code(), "not_found");
+}
