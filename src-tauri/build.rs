@@ -1,7 +1,7 @@
 //! Generates the Tauri context and puts the app's own commands under the ACL: only the commands listed in
 //! the app manifest exist as permissions, and `capabilities/main.json` grants them to the main window.
 
-/// Every command in `src/commands.rs`, `src/account.rs`, `src/casework.rs`, `src/register.rs` and `src/settings.rs`, by name. A command missing here is not callable from the webview.
+/// Every command in `src/commands.rs`, `src/account.rs`, `src/casework.rs`, `src/register.rs`, `src/settings.rs` and `src/documents.rs`, by name. A command missing here is not callable from the webview.
 const COMMANDS: &[&str] = &[
     "app_info",
     "list_cases",
@@ -18,6 +18,16 @@ const COMMANDS: &[&str] = &[
     "list_users",
     "add_user",
     "update_office",
+    "verify_permit",
+    "export_office_key",
+    "batch_trips",
+    "find_villages",
+    "batch_preview",
+    "print_batch",
+    "cancel_batch",
+    "batch_labels",
+    "list_printers",
+    "print_output",
 ];
 
 fn main() {

@@ -5,6 +5,7 @@
 mod account;
 mod casework;
 mod commands;
+mod documents;
 mod error;
 mod register;
 mod session;
@@ -26,6 +27,8 @@ fn main() {
             }
             app.manage(db);
             app.manage(session::Session::default());
+            app.manage(documents::Outputs::default());
+            app.manage(documents::BatchControl::default());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -43,7 +46,17 @@ fn main() {
             register::register_case,
             settings::list_users,
             settings::add_user,
-            settings::update_office
+            settings::update_office,
+            documents::verify_permit,
+            documents::export_office_key,
+            documents::batch_trips,
+            documents::find_villages,
+            documents::batch_preview,
+            documents::print_batch,
+            documents::cancel_batch,
+            documents::batch_labels,
+            documents::list_printers,
+            documents::print_output
         ])
         .run(tauri::generate_context!());
     if let Err(error) = app {
