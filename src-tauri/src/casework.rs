@@ -90,14 +90,10 @@ pub fn save_pdf_in(
             }
         })
         .collect();
-    let dir = documents_dir()?;
-    let path = dir.join(format!("{prefix}-{safe}.pdf"));
-    std::fs::create_dir_all(&dir)
-        .and_then(|()| std::fs::write(&path, bytes))
-        .map_err(|error| {
-            CommandError::internal(format!("cannot write {}: {error}", path.display()))
-        })?;
-    Ok(path.display().to_string())
+    crate::native::write_file(
+        &documents_dir()?.join(format!("{prefix}-{safe}.pdf")),
+        &bytes,
+    )
 }
 
 /// The case screen's data.

@@ -7,6 +7,7 @@ mod casework;
 mod commands;
 mod documents;
 mod error;
+mod native;
 mod register;
 mod session;
 mod settings;
@@ -16,6 +17,8 @@ use tauri::Manager;
 
 fn main() {
     let app = tauri::Builder::default()
+        // Used from Rust only (native.rs); the window is granted none of its commands.
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             // The same file as the CLI: `PETROMAKS_DB` or the OS app-data folder, never Tauri's own.
             let db = state::Database::open(petromaks::db::default_path());

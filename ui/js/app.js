@@ -97,14 +97,90 @@ function showError(error) {
 }
 
 /**
- * Shows one of the main area's screens and hides the others.
- * @param {'gate' | 'cases' | 'case-view' | 'register-view' | 'settings-view'} screen
+ * @typedef {object} ScreenContext What a screen module gets when the navigation opens it.
+ * @property {HTMLElement} root The screen's own `<section>`, emptied and filled by the module.
+ * @property {api.Actor} user The signed-in user (the core checks roles again on every command).
+ * @property {() => void} back Back to the case list.
+ * @property {(error: api.CommandError) => void} error Shows a command's error.
+ * @property {(id: number) => void} openCase Opens the case screen.
+ */
+
+/**
+ * @typedef {object} Screen A work screen in the navigation bar.
+ * @property {string} id The id of its `<section class="screen">` in index.html.
+ * @property {string} label The dictionary key of its navigation label.
+ * @property {string[] | null} roles The roles that see it; `null` for everyone signed in.
+ * @property {(ctx: ScreenContext) => void | Promise<void>} open Draws it (again) into `ctx.root`.
+ * @property {string} [button] The navigation button's id, when tests or shortcuts know it by another name.
+ */
+
+/**
+ * The work screens reachable from the navigation bar, in order. A new screen: a `<section class="panel
+ * screen" hidden>` in index.html, its module's `show…(ctx)`, and one line here.
+ * @type {Screen[]}
+ */
+const SCREENS = [
+  { id: 'cases', label: 'nav.cases', roles: null, open: () => backToList() },
+  { id: 'settings-view', label: 'nav.settings', roles: ['admin'], open: (ctx) => openSettings(ctx), button: 'settings-button' },
+];
+
+/** The navigation screen on show, redrawn after a language switch. @type {Screen | null} */
+let current = null;
+
+/** @param {Screen} screen */
+function navButtonId(screen) {
+  return screen.button ?? `nav-${screen.id}`;
+}
+
+/** @param {Screen} screen */
+function allowed(screen) {
+  return Boolean(user) && (screen.roles === null || screen.roles.includes(user?.role ?? ''));
+}
+
+/** Draws the navigation bar for the signed-in user's role; the current screen is marked for screen readers. */
+function drawNav() {
+  const nav = one('#app-nav');
+  nav.hidden = !user;
+  replace(nav, ...SCREENS.filter(allowed).map((screen) => {
+    const button = h('button', { type: 'button', id: navButtonId(screen), class: 'nav-item' }, t(screen.label));
+    if (current === screen) button.setAttribute('aria-current', 'page');
+    button.addEventListener('click', () => void openScreen(screen));
+    return button;
+  }));
+}
+
+/**
+ * Opens a navigation screen: hides the others, marks it current and lets its module draw it.
+ * @param {Screen} screen
+ */
+async function openScreen(screen) {
+  if (!user || !allowed(screen)) return;
+  openCase = null;
+  current = screen;
+  show(screen.id);
+  drawNav();
+  const root = one(`#${screen.id}`);
+  try {
+    await screen.open({ root, user, back: backToList, error: showError, openCase: (id) => void openCaseScreen(id) });
+  } catch (error) {
+    showError(/** @type {api.CommandError} */ (error));
+  }
+}
+
+/**
+ * Shows one of the main area's sections (`#gate`, the case screen, the register screen or a navigation
+ * screen) and hides the others.
+ * @param {string} screen
  */
 function show(screen) {
-  for (const id of ['gate', 'cases', 'case-view', 'register-view', 'settings-view']) one(`#${id}`).hidden = id !== screen;
+  for (const section of document.querySelectorAll('#main > section, #gate')) {
+    /** @type {HTMLElement} */ (section).hidden = section.id !== screen;
+  }
   const signedIn = screen !== 'gate';
   for (const id of ['current-user', 'lock-button', 'signout-button']) one(`#${id}`).hidden = !signedIn;
-  one('#settings-button').hidden = !signedIn || user?.role !== 'admin';
+  one('#app-nav').hidden = !signedIn;
+  if (screen === 'case-view' || screen === 'register-view') current = null;
+  if (signedIn) drawNav();
 }
 
 /** @param {api.Actor} actor */
@@ -113,6 +189,7 @@ async function signedIn(actor) {
   translatePage();
   info = await api.appInfo();
   translatePage();
+  current = SCREENS[0];
   show('cases');
   document.body.dataset.screen = 'cases';
   document.body.dataset.user = actor.username;
@@ -136,6 +213,7 @@ async function refreshToday() {
 
 function backToList() {
   openCase = null;
+  current = SCREENS[0];
   show('cases');
   document.body.dataset.screen = 'cases';
   void cases?.reload();
@@ -153,10 +231,9 @@ async function openRegister() {
   });
 }
 
-async function openSettings() {
-  openCase = null;
-  show('settings-view');
-  await showSettings(one('#settings-view'), /** @type {any} */ (info?.office ?? {}), {
+/** @param {ScreenContext} ctx */
+async function openSettings(ctx) {
+  await showSettings(ctx.root, /** @type {any} */ (info?.office ?? {}), {
     back: backToList,
     saved: async () => {
       info = await api.appInfo();
@@ -187,9 +264,10 @@ async function lock(keepUser) {
   openCase = null;
   delete document.body.dataset.user;
   await api.signOut().catch(() => {});
+  current = null;
   replace(one('#case-view'));
   replace(one('#register-view'));
-  replace(one('#settings-view'));
+  for (const section of document.querySelectorAll('#main > section.screen')) replace(/** @type {HTMLElement} */ (section));
   replace(one('#cases-body'));
   replace(one('#today'));
   /** @type {HTMLInputElement} */ (one('#case-query')).value = '';
@@ -225,8 +303,10 @@ async function start() {
   one('#language-toggle').addEventListener('click', () => {
     localStorage.setItem(LANGUAGE_KEY, setLanguage(language() === 'id' ? 'en' : 'id'));
     translatePage();
+    if (user) drawNav();
     if (shownError) showError(shownError);
     else if (openCase !== null) void openCaseScreen(openCase);
+    else if (current && current !== SCREENS[0]) void openScreen(current);
     else {
       cases?.translate();
       void refreshToday();
@@ -234,7 +314,6 @@ async function start() {
   });
   one('#lock-button').addEventListener('click', () => void lock(true));
   one('#register-button').addEventListener('click', () => void openRegister());
-  one('#settings-button').addEventListener('click', () => void openSettings());
   one('#signout-button').addEventListener('click', () => void lock(false));
   try {
     info = await api.appInfo();

@@ -153,7 +153,6 @@ export default Object.freeze({
   'sex.L': 'Male',
   'sex.P': 'Female',
   'settings.title': 'Settings',
-  'settings.open': 'Settings',
   'settings.save': 'Save the office profile',
   'settings.saved': 'Office profile saved.',
   'settings.users': 'Users and roles',
@@ -168,6 +167,10 @@ export default Object.freeze({
   'today.overdue': 'Overdue',
   'today.to_print': 'Ready to issue and print',
   'today.to_deliver': 'Ready to deliver or pick up',
+  // Navigation
+  'nav.label': 'Main menu',
+  'nav.cases': 'Applications',
+  'nav.settings': 'Settings',
   'month.1': 'January',
   'month.2': 'February',
   'month.3': 'March',

@@ -156,7 +156,6 @@ export default Object.freeze({
   'sex.L': 'Laki-laki',
   'sex.P': 'Perempuan',
   'settings.title': 'Pengaturan',
-  'settings.open': 'Pengaturan',
   'settings.save': 'Simpan profil kantor',
   'settings.saved': 'Profil kantor tersimpan.',
   'settings.users': 'Pengguna dan peran',
@@ -171,6 +170,10 @@ export default Object.freeze({
   'today.overdue': 'Terlambat',
   'today.to_print': 'Siap diterbitkan dan dicetak',
   'today.to_deliver': 'Siap diantar atau diambil',
+  // Navigation
+  'nav.label': 'Menu utama',
+  'nav.cases': 'Permohonan',
+  'nav.settings': 'Pengaturan',
   'month.1': 'Januari',
   'month.2': 'Februari',
   'month.3': 'Maret',
