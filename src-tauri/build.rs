@@ -28,6 +28,8 @@ const COMMANDS: &[&str] = &[
     "batch_labels",
     "list_printers",
     "print_output",
+    "open_output",
+    "save_output_as",
 ];
 
 fn main() {

@@ -138,7 +138,8 @@ pub struct PrintedBatch {
 }
 
 /// Prints every certificate of a selection into one PDF, NIK masked. `progress(done, total)` is called
-/// after each certificate is prepared; returning `false` cancels, and then nothing is logged and `Ok(None)`
+/// after each certificate is prepared, and once more with `(total, total)` when the PDF is assembled, just
+/// before the prints are logged; returning `false` cancels, and then nothing is logged and `Ok(None)`
 /// comes back. Each certificate is logged as printed (original or copy) in one transaction with the batch.
 pub fn print_batch(
     conn: &mut Connection,
@@ -164,6 +165,11 @@ pub fn print_batch(
         }
     }
     let pdf = print::certificates_pdf(&docs, now)?;
+    // Assembling the file takes longer than preparing the certificates: a cancel pressed meanwhile still
+    // counts, so `progress` is asked once more before anything is logged.
+    if !progress(total, total) {
+        return Ok(None);
+    }
     tx.commit()?;
     Ok(Some(PrintedBatch { pdf, cases, copies }))
 }

@@ -17,10 +17,11 @@ use petromaks::verification::{self, Verification};
 use petromaks::{applicants, Error};
 use serde::Serialize;
 use tauri::ipc::Channel;
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
 use crate::casework::documents_dir;
 use crate::error::CommandError;
+use crate::native;
 use crate::session::Session;
 use crate::state::Database;
 
@@ -236,6 +237,50 @@ pub fn print_output_in(
     printer::print_file(&path, printer, &title).map_err(Into::into)
 }
 
+/// Opens a file this window wrote in the system's viewer.
+pub fn open_output_in(
+    session: &Session,
+    outputs: &Outputs,
+    file: usize,
+) -> Result<(), CommandError> {
+    session.actor()?;
+    native::open_in_viewer(&outputs.path(file)?)
+}
+
+/// Opens a file this window wrote in the PDF viewer.
+#[tauri::command(async)]
+pub fn open_output(
+    session: State<'_, Session>,
+    outputs: State<'_, Outputs>,
+    file: usize,
+) -> Result<(), CommandError> {
+    open_output_in(&session, &outputs, file)
+}
+
+/// Copies a file this window wrote to where the user chooses in the native save dialog; `null` when the
+/// dialog is cancelled.
+#[tauri::command(async)]
+pub fn save_output_as<R: Runtime>(
+    app: AppHandle<R>,
+    session: State<'_, Session>,
+    outputs: State<'_, Outputs>,
+    file: usize,
+) -> Result<Option<String>, CommandError> {
+    session.actor()?;
+    let from = outputs.path(file)?;
+    let name = from
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "petromaks.pdf".into());
+    let Some(to) = native::save_as(&app, &name, ("PDF", &["pdf"]))? else {
+        return Ok(None);
+    };
+    let bytes = std::fs::read(&from).map_err(|error| {
+        CommandError::internal(format!("cannot read {}: {error}", from.display()))
+    })?;
+    native::write_file(&to, &bytes).map(Some)
+}
+
 /// Checks a permit's QR payload.
 #[tauri::command(async)]
 pub fn verify_permit(
@@ -441,7 +486,8 @@ mod tests {
             steps += 1;
         })?
         .ok_or("not cancelled this time")?;
-        assert_eq!((done.count, steps), (ids.len(), ids.len()));
+        // One report per certificate, and one more when the file is assembled.
+        assert_eq!((done.count, steps), (ids.len(), ids.len() + 1));
         assert_eq!(outputs.path(done.file.id)?, PathBuf::from(&done.file.path));
         assert!(std::fs::metadata(&done.file.path)?.len() > 1000);
         assert_eq!(

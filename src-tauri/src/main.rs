@@ -59,7 +59,9 @@ fn main() {
             documents::cancel_batch,
             documents::batch_labels,
             documents::list_printers,
-            documents::print_output
+            documents::print_output,
+            documents::open_output,
+            documents::save_output_as
         ])
         .run(tauri::generate_context!());
     if let Err(error) = app {

@@ -17,7 +17,6 @@ pub type Filter<'a> = (&'a str, &'a [&'a str]);
 /// Asks where to save a file, starting from `suggested` (a file name); `None` when the user cancels.
 ///
 /// Blocks until the dialog closes, so call it only from an `async` command (never the main thread).
-#[allow(dead_code)] // Until the screens that use it land; remove then.
 pub fn save_as<R: Runtime>(
     app: &AppHandle<R>,
     suggested: &str,
@@ -63,7 +62,6 @@ fn into_path(chosen: tauri_plugin_dialog::FilePath) -> Result<PathBuf, CommandEr
 }
 
 /// Opens a file in the program the desktop uses for its type (the PDF viewer for a PDF), without waiting.
-#[allow(dead_code)] // Until the screens that use it land; remove then.
 pub fn open_in_viewer(path: &Path) -> Result<(), CommandError> {
     if !path.is_file() {
         return Err(CommandError::internal(format!(

@@ -163,7 +163,18 @@ fn batches_select_by_village_date_or_hand_and_cancel_cleanly() {
     })
     .expect("batch")
     .expect("not cancelled");
-    assert_eq!((calls, b.cases.len(), b.copies), (3, 3, 1));
+    // Once per certificate, then once more when the file is assembled (a last chance to cancel).
+    assert_eq!((calls, b.cases.len(), b.copies), (4, 3, 1));
+    let logged = fingerprint(&o.path);
+    let mut asked = Vec::new();
+    let late = batch::print_batch(&mut o.conn, &clerk, monday(), &by_village, &mut |d, t| {
+        asked.push((d, t));
+        asked.len() < 4
+    })
+    .expect("a late cancel is not an error");
+    assert!(late.is_none(), "cancelled after the file was assembled");
+    assert_eq!(asked, vec![(1, 3), (2, 3), (3, 3), (3, 3)]);
+    assert_eq!(fingerprint(&o.path), logged, "a late cancel logs nothing");
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("batch.pdf");
     std::fs::write(&path, &b.pdf).expect("write");

@@ -363,3 +363,22 @@ export function listPrinters() {
 export function printOutput(file, printer) {
   return call('print_output', { file, printer });
 }
+
+/**
+ * Opens a file the window wrote in the system's PDF viewer.
+ * @param {number} file a {@link SavedFile} id
+ * @returns {Promise<void>}
+ */
+export function openOutput(file) {
+  return call('open_output', { file });
+}
+
+/**
+ * Copies a file the window wrote to a place chosen in the native save dialog; answers the new path, or
+ * `null` when the dialog was cancelled.
+ * @param {number} file a {@link SavedFile} id
+ * @returns {Promise<string | null>}
+ */
+export function saveOutputAs(file) {
+  return call('save_output_as', { file });
+}

@@ -6,6 +6,7 @@
  */
 
 import * as api from './api.js';
+import { showBatch } from './batch.js';
 import { showCase } from './casepage.js';
 import { localToday, mountCases } from './cases.js';
 import { h, one, replace } from './dom.js';
@@ -15,6 +16,7 @@ import { showRegister } from './register.js';
 import { showSetup, showSignIn } from './session.js';
 import { showSettings } from './settings.js';
 import { showToday, tileCases } from './today.js';
+import { showVerify } from './verify.js';
 
 const LANGUAGE_KEY = 'petromaks.language';
 
@@ -122,6 +124,8 @@ function showError(error) {
 const SCREENS = [
   { id: 'cases', label: 'nav.cases', roles: null, open: () => backToList() },
   { id: 'settings-view', label: 'nav.settings', roles: ['admin'], open: (ctx) => openSettings(ctx), button: 'settings-button' },
+  { id: 'verify-view', label: 'nav.verify', roles: null, open: (ctx) => showVerify(ctx) },
+  { id: 'batch-view', label: 'nav.batch', roles: ['clerk', 'signer', 'courier', 'admin'], open: (ctx) => showBatch(ctx) },
 ];
 
 /** The navigation screen on show, redrawn after a language switch. @type {Screen | null} */

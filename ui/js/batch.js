@@ -40,11 +40,13 @@ export function selectionFor(mode, form) {
 }
 
 /**
- * The progress line: `12 / 40 (30%)`.
+ * The progress line: `12 dari 40 surat izin (30%)`, then that the PDF is being assembled.
  * @param {{ done: number, total: number }} p
  * @returns {string}
  */
 export function progressText(p) {
+  // Every certificate is ready: the file itself is being assembled, the longest step (still cancellable).
+  if (p.total > 0 && p.done >= p.total) return t('batch.assembling', { total: p.total });
   const percent = p.total > 0 ? Math.floor((p.done * 100) / p.total) : 0;
   return t('batch.progress', { done: p.done, total: p.total, percent });
 }
@@ -79,6 +81,8 @@ export function showBatch(ctx) {
   trip.addEventListener('change', () => void refresh());
   const from = /** @type {HTMLInputElement} */ (h('input', { id: 'batch-from', type: 'date', value: monthStart(today) }));
   const to = /** @type {HTMLInputElement} */ (h('input', { id: 'batch-to', type: 'date', value: today }));
+  /** The range in words, Indonesian style: the date fields show the system's format. */
+  const dateRange = h('p', { class: 'sub', id: 'batch-date-range' });
   from.addEventListener('change', () => void refresh());
   to.addEventListener('change', () => void refresh());
 
@@ -86,9 +90,11 @@ export function showBatch(ctx) {
     village: h('div', { class: 'batch-panel', 'data-mode': 'village' }, village.element),
     trip: h('div', { class: 'batch-panel', 'data-mode': 'trip' },
       h('label', { for: 'batch-trip' }, t('batch.trip')), trip),
-    dates: h('div', { class: 'batch-panel batch-dates', 'data-mode': 'dates' },
-      h('div', {}, h('label', { for: 'batch-from' }, t('batch.from')), from),
-      h('div', {}, h('label', { for: 'batch-to' }, t('batch.to')), to)),
+    dates: h('div', { class: 'batch-panel', 'data-mode': 'dates' },
+      h('div', { class: 'batch-dates' },
+        h('div', {}, h('label', { for: 'batch-from' }, t('batch.from')), from),
+        h('div', {}, h('label', { for: 'batch-to' }, t('batch.to')), to)),
+      dateRange),
     cases: h('div', { class: 'batch-panel', 'data-mode': 'cases' }, h('p', { class: 'sub' }, t('batch.cases.help'))),
   };
 
@@ -199,6 +205,13 @@ export function showBatch(ctx) {
       village: village.value()?.code ?? null, trip: trip.value, from: from.value, to: to.value, ids: ticked,
     });
     message.textContent = '';
+    // A result belongs to the selection it was made from.
+    replace(result);
+    replace(labelsResult);
+    delete result.dataset.saved;
+    delete labelsResult.dataset.saved;
+    dateRange.textContent = mode === 'dates' && from.value && to.value
+      ? `${formatDate(from.value)} – ${formatDate(to.value)}` : '';
     if (!selection) {
       count.textContent = t(mode === 'cases' ? 'batch.count.none_ticked' : 'batch.count.choose');
       count.dataset.count = '0';
@@ -278,7 +291,7 @@ export function showBatch(ctx) {
   });
 
   replace(ctx.root,
-    h('h2', {}, t('batch.title')),
+    h('h2', { id: 'batch-title' }, t('batch.title')),
     h('div', { class: 'batch-layout' },
       h('section', { class: 'card batch-choose' },
         modes, Object.values(panels), count, list),

@@ -131,7 +131,7 @@ export async function showCase(container, id, on) {
         const file = await api.savePdf(id, kind);
         status.textContent = t('case.saved', { path: file.path });
         status.dataset.saved = file.path;
-        replace(fileBox, fileActions(file, 'case'));
+        replace(fileBox, fileActions(file, 'case', { showPath: false }));
       } catch (error) {
         status.textContent = errorMessage(/** @type {api.CommandError} */ (error));
       }

@@ -107,7 +107,7 @@ export function showVerify(ctx) {
   });
 
   replace(ctx.root,
-    h('h2', {}, t('verify.title')),
+    h('h2', { id: 'verify-title' }, t('verify.title')),
     h('div', { class: 'verify-layout' },
       h('section', { class: 'card verify-main' }, form, result),
       h('aside', { class: 'card verify-side' },

@@ -5,7 +5,7 @@ import { installFakeDocument } from './fake-dom.mjs';
 
 installFakeDocument();
 const { setLanguage } = await import('../js/i18n.js');
-const { printerOptions } = await import('../js/files.js');
+const { printerOptions, jobId } = await import('../js/files.js');
 const { selectionFor, progressText, MODES } = await import('../js/batch.js');
 const { verdictTone, claimRows, verdictView } = await import('../js/verify.js');
 const { villageLabel } = await import('../js/village.js');
@@ -41,7 +41,8 @@ test('progress reads as done of total with a whole percentage', () => {
   setLanguage('id');
   assert.equal(progressText({ done: 7, total: 40 }), '7 dari 40 surat izin (17%)');
   setLanguage('en');
-  assert.equal(progressText({ done: 40, total: 40 }), '40 of 40 permits (100%)');
+  assert.equal(progressText({ done: 39, total: 40 }), '39 of 40 permits (97%)');
+  assert.equal(progressText({ done: 40, total: 40 }), 'All 40 permits ready; assembling the PDF…');
   assert.equal(progressText({ done: 0, total: 0 }), '0 of 0 permits (0%)');
   setLanguage('id');
 });
@@ -78,4 +79,9 @@ test('the documents strings exist in both languages', () => {
   const mine = (keys) => keys.filter((k) => /^(files|verify|batch|village|nav\.(verify|batch))\b/.test(k)).sort();
   assert.deepEqual(mine(Object.keys(ID)), mine(Object.keys(EN)));
   assert.ok(mine(Object.keys(ID)).length > 60);
+});
+
+test('the CUPS job id is taken from lp\'s answer', () => {
+  assert.equal(jobId('request id is PDF-12 (1 file(s))'), 'PDF-12');
+  assert.equal(jobId('  something else \n'), 'something else');
 });
