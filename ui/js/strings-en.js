@@ -261,6 +261,8 @@ export default Object.freeze({
   'batch.cancelling': 'Cancelling…',
   'batch.cancelled': 'Cancelled: no file was made and no print was logged.',
   'batch.done': 'Done: {count} permits in one PDF ({copies} of them copies).',
+  'register.village': 'Village (optional)',
+  'register.village.hint': 'Type the village name and pick it from the list (Enter takes the top one).',
   'village.district': 'Kec.',
   'village.chosen': 'Chosen:',
   'village.none': 'No village of that name in this regency.',

@@ -264,6 +264,8 @@ export default Object.freeze({
   'batch.cancelling': 'Membatalkan…',
   'batch.cancelled': 'Dibatalkan: tidak ada berkas yang dibuat dan tidak ada cetakan yang dicatat.',
   'batch.done': 'Selesai: {count} surat izin dalam satu PDF ({copies} di antaranya salinan).',
+  'register.village': 'Desa/kelurahan (boleh kosong)',
+  'register.village.hint': 'Ketik nama desa/kelurahan lalu pilih dari daftar (Enter memilih yang teratas).',
   'village.district': 'Kec.',
   'village.chosen': 'Dipilih:',
   'village.none': 'Tidak ada desa/kelurahan dengan nama itu di kabupaten ini.',

@@ -18,7 +18,7 @@ import { t } from './i18n.js';
  * @returns {string}
  */
 export function villageLabel(v) {
-  return `${v.name}, ${t('village.district')} ${v.district} (${v.code})`;
+  return v.district ? `${v.name}, ${t('village.district')} ${v.district} (${v.code})` : `${v.name} (${v.code})`;
 }
 
 /**
