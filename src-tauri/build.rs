@@ -30,6 +30,10 @@ const COMMANDS: &[&str] = &[
     "print_output",
     "open_output",
     "save_output_as",
+    "office_logo",
+    "choose_logo",
+    "logo_from_documents",
+    "clear_logo",
 ];
 
 fn main() {

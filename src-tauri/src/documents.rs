@@ -14,9 +14,9 @@ use petromaks::cases::{self, CaseId};
 use petromaks::delivery::{self, Trip};
 use petromaks::printer::{self, Printers};
 use petromaks::verification::{self, Verification};
-use petromaks::{applicants, Error};
+use petromaks::{applicants, office, Error};
 use serde::Serialize;
-use tauri::ipc::Channel;
+use tauri::ipc::{Channel, Response};
 use tauri::{AppHandle, Runtime, State};
 
 use crate::casework::documents_dir;
@@ -281,6 +281,76 @@ pub fn save_output_as<R: Runtime>(
     native::write_file(&to, &bytes).map(Some)
 }
 
+/// The name of the logo file the settings screen can take from the documents folder without a dialog.
+pub const LOGO_FILE: &str = "logo.png";
+
+/// Reads a PNG chosen for the logo, refusing a file too big to be one before reading it all.
+fn read_logo(path: &std::path::Path) -> Result<Vec<u8>, CommandError> {
+    let unreadable = |error: std::io::Error| {
+        CommandError::from(Error::invalid(
+            "logo",
+            format!("cannot read {}: {error}", path.display()),
+        ))
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > 2 * 1024 * 1024 {
+        return Err(Error::invalid("logo", "the logo must be smaller than 2 MB").into());
+    }
+    std::fs::read(path).map_err(unreadable)
+}
+
+/// Sets the office logo from a PNG file (admin only, checked by the core).
+pub fn set_logo_from_in(
+    db: &Database,
+    session: &Session,
+    path: &std::path::Path,
+) -> Result<(), CommandError> {
+    let actor = session.actor()?;
+    let png = read_logo(path)?;
+    db.with(|conn| office::set_logo(conn, &actor, Utc::now(), Some(&png)))
+}
+
+/// The office logo as raw PNG bytes for the header (empty when there is none).
+#[tauri::command(async)]
+pub fn office_logo(db: State<'_, Database>) -> Result<Response, CommandError> {
+    let png = db.with(|conn| office::logo(conn))?;
+    Ok(Response::new(png.unwrap_or_default()))
+}
+
+/// Sets the logo from a PNG chosen in the native file dialog; `false` when the dialog was cancelled.
+#[tauri::command(async)]
+pub fn choose_logo<R: Runtime>(
+    app: AppHandle<R>,
+    db: State<'_, Database>,
+    session: State<'_, Session>,
+) -> Result<bool, CommandError> {
+    session.actor()?;
+    let Some(path) = native::pick_file(&app, ("PNG", &["png"]))? else {
+        return Ok(false);
+    };
+    set_logo_from_in(&db, &session, &path)?;
+    Ok(true)
+}
+
+/// Sets the logo from `logo.png` in the documents folder (for a computer where no dialog can be used).
+#[tauri::command(async)]
+pub fn logo_from_documents(
+    db: State<'_, Database>,
+    session: State<'_, Session>,
+) -> Result<(), CommandError> {
+    set_logo_from_in(&db, &session, &documents_dir()?.join(LOGO_FILE))
+}
+
+/// Removes the office logo.
+#[tauri::command(async)]
+pub fn clear_logo(
+    db: State<'_, Database>,
+    session: State<'_, Session>,
+) -> Result<(), CommandError> {
+    let actor = session.actor()?;
+    db.with(|conn| office::set_logo(conn, &actor, Utc::now(), None))
+}
+
 /// Checks a permit's QR payload.
 #[tauri::command(async)]
 pub fn verify_permit(
@@ -457,6 +527,28 @@ mod tests {
         session.clear()?;
         let refused = verify_permit_in(&db, &session, &payload);
         assert_eq!(refused.map(|_| ()).map_err(|e| e.code), Err("signed_out"));
+        Ok(())
+    }
+
+    #[test]
+    fn only_an_admin_sets_the_logo_and_only_from_a_png() -> Result<(), Box<dyn std::error::Error>> {
+        let (dir, db, session) = office("logo")?;
+        let png = dir.0.join("lambang.png");
+        let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+        bytes.extend_from_slice(&[0; 64]);
+        std::fs::write(&png, &bytes)?;
+        let text = dir.0.join("lambang.txt");
+        std::fs::write(&text, b"not a picture")?;
+        sign_in_in(&db, &session, "loket1", petromaks::demo::DEMO_PASSWORD)?;
+        let refused = set_logo_from_in(&db, &session, &png);
+        assert_eq!(refused.map_err(|e| e.code), Err("forbidden"));
+        sign_in_in(&db, &session, "admin", "rahasia-admin-123")?;
+        let wrong = set_logo_from_in(&db, &session, &text).map_err(|e| (e.code, e.field));
+        assert_eq!(wrong, Err(("invalid", Some("logo"))));
+        let missing = set_logo_from_in(&db, &session, &dir.0.join("nothing.png"));
+        assert_eq!(missing.map_err(|e| e.field), Err(Some("logo")));
+        set_logo_from_in(&db, &session, &png)?;
+        assert_eq!(db.with(|conn| office::logo(conn))?, Some(bytes));
         Ok(())
     }
 

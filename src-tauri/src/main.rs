@@ -61,7 +61,11 @@ fn main() {
             documents::list_printers,
             documents::print_output,
             documents::open_output,
-            documents::save_output_as
+            documents::save_output_as,
+            documents::office_logo,
+            documents::choose_logo,
+            documents::logo_from_documents,
+            documents::clear_logo
         ])
         .run(tauri::generate_context!());
     if let Err(error) = app {

@@ -32,7 +32,6 @@ pub fn save_as<R: Runtime>(
 }
 
 /// Asks for one existing file of the given type; `None` when the user cancels.
-#[allow(dead_code)] // Until the screens that use it land; remove then.
 pub fn pick_file<R: Runtime>(
     app: &AppHandle<R>,
     filter: Filter<'_>,

@@ -5,13 +5,13 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 
-import { cli, launchApp, screenshot, tempDir } from './harness.mjs';
+import { ROOT, cli, launchApp, screenshot, tempDir } from './harness.mjs';
 import { scanCase, signIn, signOut } from './ui.mjs';
 
 const DEMO_PASSWORD = 'petromaks-demo';
@@ -263,6 +263,34 @@ describe('documents: verify, batch print, cancel, labels, print to CUPS', () => 
     }
     assert.ok(printed, `CUPS-PDF wrote ${stem}… into ${out}`);
     assert.ok(statSync(printed).size > 1000);
+    await signOut(browser);
+  });
+  test('the admin sets the office logo and the language in the settings', async () => {
+    mkdirSync(docs, { recursive: true });
+    copyFileSync(path.join(ROOT, 'icons', '128x128.png'), path.join(docs, 'logo.png'));
+    await signIn(browser, 'admin', 'rahasia-e2e-123');
+    await browser.$('#settings-button').click();
+    await browser.$('#settings-logo').waitForExist({ timeout: 10_000 });
+    assert.equal(await browser.$('#settings-logo-preview').getAttribute('data-present'), 'false');
+    await browser.$('#logo-from-documents').click();
+    await browser.$('#settings-logo-preview[data-present="true"]').waitForExist({ timeout: 10_000 });
+    assert.equal(await browser.$('#logo-message').getText(), 'Logo tersimpan.');
+    await browser.$('.brand-logo[data-office="true"]').waitForExist({ timeout: 10_000 });
+    const shown = await browser.execute(() => /** @type {HTMLImageElement} */ (document.querySelector('#settings-logo-preview')).naturalWidth);
+    assert.equal(shown, 128, 'the preview shows the PNG');
+    await browser.$('#settings-language-en').click();
+    await browser.waitUntil(async () => (await browser.$('#nav-verify-view').getText()) === 'Verify', {
+      timeout: 10_000,
+      timeoutMsg: 'the language choice did not switch the window to English',
+    });
+    assert.equal(await browser.$('#settings-language-en').isSelected(), true);
+    await screenshot(browser, 'settings-logo-language');
+    await browser.$('#settings-language-id').click();
+    await browser.waitUntil(async () => (await browser.$('#nav-verify-view').getText()) === 'Verifikasi', { timeout: 10_000 });
+    // The logo is printed in the kop surat from now on.
+    const cert = path.join(tmp.dir, 'with-logo.pdf');
+    cli(db, '--as', 'loket1', 'print', 'certificate', mine[3].number, '--out', cert);
+    assert.match(execFileSync('pdfimages', ['-list', cert], { encoding: 'utf8' }), /\b128\s+128\b/);
     await signOut(browser);
   });
 });

@@ -382,3 +382,31 @@ export function openOutput(file) {
 export function saveOutputAs(file) {
   return call('save_output_as', { file });
 }
+
+// --- office logo ---
+
+/**
+ * The office logo as PNG bytes (empty when there is none).
+ * @returns {Promise<ArrayBuffer>}
+ */
+export function officeLogo() {
+  return call('office_logo');
+}
+
+/**
+ * Sets the office logo from a PNG chosen in the native file dialog; answers false when it was cancelled.
+ * @returns {Promise<boolean>}
+ */
+export function chooseLogo() {
+  return call('choose_logo');
+}
+
+/** Sets the office logo from `logo.png` in the documents folder. @returns {Promise<void>} */
+export function logoFromDocuments() {
+  return call('logo_from_documents');
+}
+
+/** Removes the office logo. @returns {Promise<void>} */
+export function clearLogo() {
+  return call('clear_logo');
+}

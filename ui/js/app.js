@@ -15,6 +15,7 @@ import { DEFAULT_LANGUAGE, language, setLanguage, t } from './i18n.js';
 import { showRegister } from './register.js';
 import { showSetup, showSignIn } from './session.js';
 import { showSettings } from './settings.js';
+import { logoUrl } from './settings-extras.js';
 import { showToday, tileCases } from './today.js';
 import { showVerify } from './verify.js';
 
@@ -244,6 +245,8 @@ async function openSettings(ctx) {
       translatePage();
     },
     error: showError,
+    logoChanged: refreshLogo,
+    language: applyLanguage,
   });
 }
 
@@ -301,21 +304,40 @@ function watchIdle() {
   });
 }
 
+/**
+ * Switches the window's language, remembers it on this computer and redraws what is on screen.
+ * @param {'id' | 'en'} lang
+ */
+function applyLanguage(lang) {
+  localStorage.setItem(LANGUAGE_KEY, setLanguage(lang));
+  translatePage();
+  if (user) drawNav();
+  if (shownError) showError(shownError);
+  else if (openCase !== null) void openCaseScreen(openCase);
+  else if (current && current !== SCREENS[0]) void openScreen(current);
+  else {
+    cases?.translate();
+    void refreshToday();
+  }
+}
+
+/** Shows the office's own logo in the header when it has one (the product's lamp otherwise). */
+async function refreshLogo() {
+  const img = /** @type {HTMLImageElement} */ (one('.brand-logo'));
+  try {
+    const url = await logoUrl();
+    if (img.src.startsWith('blob:')) URL.revokeObjectURL(img.src);
+    img.src = url ?? 'img/logo.png';
+    img.dataset.office = String(Boolean(url));
+  } catch {
+    // No database or no office yet: the product's lamp stays.
+  }
+}
+
 async function start() {
   setLanguage(localStorage.getItem(LANGUAGE_KEY) ?? DEFAULT_LANGUAGE);
   translatePage();
-  one('#language-toggle').addEventListener('click', () => {
-    localStorage.setItem(LANGUAGE_KEY, setLanguage(language() === 'id' ? 'en' : 'id'));
-    translatePage();
-    if (user) drawNav();
-    if (shownError) showError(shownError);
-    else if (openCase !== null) void openCaseScreen(openCase);
-    else if (current && current !== SCREENS[0]) void openScreen(current);
-    else {
-      cases?.translate();
-      void refreshToday();
-    }
-  });
+  one('#language-toggle').addEventListener('click', () => applyLanguage(language() === 'id' ? 'en' : 'id'));
   one('#lock-button').addEventListener('click', () => void lock(true));
   one('#register-button').addEventListener('click', () => void openRegister());
   one('#signout-button').addEventListener('click', () => void lock(false));
@@ -326,6 +348,7 @@ async function start() {
     return;
   }
   translatePage();
+  void refreshLogo();
   if (info.db_error) {
     showError(info.db_error);
     return;

@@ -10,6 +10,7 @@ import { h, replace } from './dom.js';
 import { clearErrors, field, showError, valueOf } from './forms.js';
 import { roleLabel } from './format.js';
 import { t } from './i18n.js';
+import { settingsExtras } from './settings-extras.js';
 
 const OFFICE_FIELDS = ['government', 'name', 'unit', 'regency_code', 'address', 'phone', 'email', 'sign_place',
   'head_title', 'head_name', 'head_rank', 'head_nip'];
@@ -19,7 +20,8 @@ const ROLES = ['clerk', 'verifier', 'signer', 'courier', 'admin'];
  * Shows the settings screen in `container`.
  * @param {HTMLElement} container
  * @param {Record<string, string | number>} office the current profile
- * @param {{ back: () => void, saved: () => void, error: (e: api.CommandError) => void }} on
+ * @param {{ back: () => void, saved: () => void, error: (e: api.CommandError) => void,
+ *   logoChanged?: () => void | Promise<void>, language?: (lang: 'id' | 'en') => void }} on
  */
 export async function showSettings(container, office, on) {
   let users;
@@ -90,6 +92,7 @@ export async function showSettings(container, office, on) {
   back.addEventListener('click', on.back);
   replace(container,
     h('div', { class: 'case-bar' }, back, h('h2', { id: 'settings-title' }, t('settings.title'))),
+    await settingsExtras({ logoChanged: on.logoChanged ?? (() => {}), language: on.language ?? (() => {}) }),
     h('section', { class: 'card' }, h('h3', {}, t('setup.office')), officeForm),
     h('section', { class: 'card' }, h('h3', {}, t('settings.users')), table, userForm));
   document.body.dataset.screen = 'settings';
