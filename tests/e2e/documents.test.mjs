@@ -55,6 +55,15 @@ function issuedInVillage(db, i) {
 }
 
 /**
+ * Clicks an element from inside the page (its click handlers and default action run as for a user's click).
+ * @param {WebdriverIO.Browser} browser
+ * @param {string} selector
+ */
+async function clickInPage(browser, selector) {
+  await browser.execute((sel) => /** @type {HTMLElement} */ (document.querySelector(sel)).click(), selector);
+}
+
+/**
  * How many prints of a case's certificate are logged on its timeline.
  * @param {string} db
  * @param {string} number
@@ -233,6 +242,42 @@ describe('documents: verify, batch print, cancel, labels, print to CUPS', () => 
     assert.deepEqual(files(docs), before, 'no file was written');
     assert.equal(printsLogged(db, mine[2].number), logged, 'no print was logged');
     await screenshot(browser, 'batch-cancelled');
+    await signOut(browser);
+  });
+
+  test('the permits of a van trip, or ticked by hand, make the selection', async () => {
+    const today = new Date();
+    const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    const trip = JSON.parse(cli(db, '--json', '--as', 'loket1', 'trip', 'create', '--date', day, '--vehicle', 'BG 1234 XY',
+      '--crew', 'keliling1', '--villages', VILLAGE)).trip;
+    cli(db, '--as', 'loket1', 'trip', 'add', String(trip), '--village', VILLAGE);
+    await signIn(browser, 'loket1', DEMO_PASSWORD);
+    await browser.$('#nav-batch-view').click();
+    await browser.$('body[data-screen="batch"]').waitForExist({ timeout: 10_000 });
+    await browser.$('#batch-count[data-count]').waitForExist({ timeout: 10_000 });
+    // The focused village field is left by the click; WebKitWebDriver then delivers the click to the
+    // fieldset around the radio (mousedown and mouseup on different targets), so the choice is clicked in the page.
+    await clickInPage(browser, '#batch-mode-trip');
+    await browser.$(`#batch-trip option[value="${trip}"]`).waitForExist({ timeout: 10_000 });
+    await browser.$('#batch-trip').selectByAttribute('value', String(trip));
+    await browser.waitUntil(async () => Number(await browser.$('#batch-count').getAttribute('data-count')) === IN_VILLAGE, {
+      timeout: 10_000,
+      timeoutMsg: 'the trip did not select its permits',
+    });
+    await screenshot(browser, 'batch-trip');
+    await clickInPage(browser, '#batch-mode-cases');
+    await browser.$('#batch-list input[type="checkbox"]').waitForExist({ timeout: 10_000 });
+    const boxes = await browser.$$('#batch-list input[type="checkbox"]');
+    assert.ok(boxes.length >= IN_VILLAGE, `issued permits listed to tick: ${boxes.length}`);
+    assert.equal(await browser.$('#batch-count').getAttribute('data-count'), '0');
+    await boxes[0].click();
+    await boxes[2].click();
+    await browser.waitUntil(async () => (await browser.$('#batch-count').getAttribute('data-count')) === '2', {
+      timeout: 10_000,
+      timeoutMsg: 'ticking two permits did not select two',
+    });
+    assert.equal(await browser.$('#batch-print').isEnabled(), true);
+    await screenshot(browser, 'batch-hand');
     await signOut(browser);
   });
 
