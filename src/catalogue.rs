@@ -10,7 +10,9 @@ use crate::permit_types::{self, PermitType, PermitTypeId, PermitTypeInput};
 use crate::users::{Actor, Role};
 use crate::{audit, db, office, Error, Result};
 
-fn in_use(conn: &Connection, id: PermitTypeId) -> Result<bool> {
+/// Whether any case (open or closed) was registered with this type: such a type is never deleted and
+/// keeps its code.
+pub fn in_use(conn: &Connection, id: PermitTypeId) -> Result<bool> {
     Ok(conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM cases WHERE permit_type_id = ?1)",
         [id.0],

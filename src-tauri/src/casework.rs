@@ -131,7 +131,7 @@ pub fn save_pdf(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::account::{first_run_in, sign_in_in};
     use petromaks::cases::{CaseFilter, Status};
@@ -139,7 +139,7 @@ mod tests {
     use petromaks::users::{NewUser, Role};
 
     /// A fresh database set up with the demo staff and cases, removed on drop.
-    struct Office0(PathBuf);
+    pub(crate) struct Office0(PathBuf);
 
     impl Drop for Office0 {
         fn drop(&mut self) {
@@ -147,7 +147,9 @@ mod tests {
         }
     }
 
-    fn office(name: &str) -> Result<(Office0, Database, Session), Box<dyn std::error::Error>> {
+    pub(crate) fn office(
+        name: &str,
+    ) -> Result<(Office0, Database, Session), Box<dyn std::error::Error>> {
         let dir =
             std::env::temp_dir().join(format!("petromaks-desktop-{name}-{}", std::process::id()));
         std::fs::create_dir_all(&dir)?;

@@ -3,15 +3,24 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod account;
+mod admin;
+mod admin_people;
+#[cfg(test)]
+mod admin_tests;
 mod casework;
 mod commands;
+mod counter;
+mod dashboards;
 mod documents;
 mod error;
 mod native;
+mod pickups;
 mod register;
 mod session;
 mod settings;
 mod state;
+mod van;
+mod van_road;
 
 use tauri::Manager;
 
@@ -44,12 +53,48 @@ fn main() {
             casework::case_detail,
             casework::move_case,
             casework::save_pdf,
+            counter::collect_case,
             register::check_nik,
             register::permit_types,
             register::register_case,
             settings::list_users,
             settings::add_user,
             settings::update_office,
+            admin::admin_catalogue,
+            admin::create_permit_type,
+            admin::update_permit_type,
+            admin::set_permit_type_active,
+            admin::delete_permit_type,
+            admin::preview_permit_number,
+            admin::holiday_year,
+            admin::add_holiday,
+            admin::edit_holiday,
+            admin::remove_holiday,
+            admin::set_cuti_bersama,
+            admin::import_holidays,
+            admin_people::set_user_active,
+            admin_people::reset_password,
+            admin_people::change_role,
+            admin_people::audit_log,
+            admin_people::verify_audit,
+            van::list_trips,
+            van::trip_plan_choices,
+            van::create_trip,
+            van::trip_page,
+            van::assign_permits,
+            van::assign_village,
+            van::unassign_permit,
+            van::start_trip,
+            van::close_trip,
+            van::save_trip_pdf,
+            van::open_trip_pdf,
+            van_road::record_delivery,
+            van_road::record_survey,
+            dashboards::dashboards,
+            pickups::pickup_screen,
+            pickups::request_pickup,
+            pickups::assign_pickup,
+            pickups::close_pickup,
             documents::verify_permit,
             documents::export_office_key,
             documents::batch_trips,

@@ -25,8 +25,8 @@ pub use pickups::{
 };
 pub use trips::{assign, assign_village, close_trip, create_trip, start_trip, unassign, NewTrip};
 pub use view::{
-    detail, list_trips, pool, suggest_villages, Carried, Stop, Trip, TripDetail, VillageDemand,
-    Waiting,
+    detail, list_trips, pool, regency_villages, suggest_villages, Carried, Stop, Trip, TripDetail,
+    Village, VillageDemand, Waiting,
 };
 
 /// Newtype id of a trip.

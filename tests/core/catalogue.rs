@@ -39,6 +39,12 @@ fn a_type_in_use_is_edited_and_retired_but_never_deleted() {
     let sipd = permit_types::by_code(&o.conn, "SIPD").expect("sipd");
     let day = monday().date_naive();
 
+    assert!(catalogue::in_use(&o.conn, sipd.id).expect("in use"));
+    let rek = permit_types::by_code(&o.conn, "REK").expect("rek");
+    assert!(
+        !catalogue::in_use(&o.conn, rek.id).expect("in use"),
+        "no case of REK"
+    );
     let next = catalogue::preview_next_number(&o.conn, sipd.id, None, day).expect("preview");
     assert!(next.contains("/0002/SIPD/"), "{next}");
     let again = catalogue::preview_next_number(&o.conn, sipd.id, None, day).expect("preview");

@@ -347,3 +347,18 @@ fn the_migration_keeps_a_permit_on_one_open_trip_even_below_the_core() {
         .expect_err("second open row");
     assert!(e.to_string().contains("UNIQUE"), "{e}");
 }
+
+#[test]
+fn the_villages_to_choose_from_are_the_office_regency_s() {
+    let o = support::office();
+    let villages = delivery::regency_villages(&o.conn).expect("villages");
+    assert!(
+        villages.len() > 250,
+        "Banyuasin has its villages: {}",
+        villages.len()
+    );
+    assert!(villages.iter().all(|v| v.code.starts_with("16.07.")));
+    assert!(villages.iter().any(|v| v.code == VILLAGES[0]));
+    let districts: Vec<&str> = villages.iter().map(|v| v.district.as_str()).collect();
+    assert!(districts.windows(2).all(|w| w[0] <= w[1]), "by district");
+}

@@ -201,10 +201,23 @@ describe('a case from the counter to pick-up', () => {
     await signOut(browser);
   });
 
-  test('the clerk marks it picked up; the timeline names each step and user', async () => {
+  test('the clerk hands it over at the counter; the timeline names each step and user', async () => {
     await signIn(browser, 'loket1', DEMO_PASSWORD);
     await scanCase(browser, number);
-    await takeStep(browser, 'picked_up');
+    await browser.$('#case-actions [data-move="picked_up"]').click();
+    // Someone else's ID card: refused beside the field, nothing recorded.
+    await browser.$('#collect-nik').setValue('1607014708900002');
+    await browser.$('#collect-confirm').click();
+    await browser.waitUntil(async () => (await browser.$('#collect-nik-message').getText()) !== '', {
+      timeout: 10_000,
+      timeoutMsg: 'a wrong holder NIK was not refused',
+    });
+    assert.match(await browser.$('#collect-nik-message').getText(), /NIK/);
+    assert.equal(await browser.$('body').getAttribute('data-case-status'), 'issued');
+    await screenshot(browser, 'case-collect-refused');
+    await browser.$('#collect-nik').setValue('1607011203850001');
+    await browser.$('#collect-confirm').click();
+    await browser.$('body[data-case-status="picked_up"]').waitForExist({ timeout: 10_000 });
     const rows = await browser.execute(() => [...document.querySelectorAll('#case-timeline tbody tr')]
       .map((r) => [/** @type {HTMLElement} */ (r).dataset.to, /** @type {HTMLElement} */ (r).dataset.actor]));
     const steps = rows.filter(([to]) => to);

@@ -315,6 +315,8 @@ describe('documents: verify, batch print, cancel, labels, print to CUPS', () => 
     copyFileSync(path.join(ROOT, 'icons', '128x128.png'), path.join(docs, 'logo.png'));
     await signIn(browser, 'admin', 'rahasia-e2e-123');
     await browser.$('#settings-button').click();
+    await browser.$('#admin-tab-look').waitForExist({ timeout: 10_000 });
+    await browser.$('#admin-tab-look').click();
     await browser.$('#settings-logo').waitForExist({ timeout: 10_000 });
     assert.equal(await browser.$('#settings-logo-preview').getAttribute('data-present'), 'false');
     await browser.$('#logo-from-documents').click();

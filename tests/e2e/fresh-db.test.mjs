@@ -71,11 +71,14 @@ test('sign out, then a wrong password is refused and the right one lets the admi
   await signIn(browser, 'admin', 'rahasia-e2e-123');
 });
 
-test('the admin adds a clerk and changes the office phone in the settings', async () => {
+test('the admin adds a clerk and changes the office phone in the administration area', async () => {
   const { browser } = /** @type {NonNullable<typeof app>} */ (app);
   await browser.$('#settings-button').click();
-  await browser.$('body[data-screen="settings"]').waitForExist({ timeout: 10_000 });
+  await browser.$('body[data-screen="admin"]').waitForExist({ timeout: 10_000 });
+  await browser.$('#admin-tab-users').click();
+  await browser.$('body[data-admin-ready="users"]').waitForExist({ timeout: 10_000 });
   assert.ok(await browser.$('#users-table tr[data-username="admin"]').isExisting());
+  await browser.$('#user-add-card summary').click();
   await browser.$('#user-username').setValue('loket2');
   await browser.$('#user-full_name').setValue('Siti Aminah');
   await browser.$('#user-role').selectByAttribute('value', 'clerk');
@@ -83,6 +86,8 @@ test('the admin adds a clerk and changes the office phone in the settings', asyn
   await browser.$('#user-add').click();
   await browser.$('#users-table tr[data-username="loket2"]').waitForExist({ timeout: 10_000 });
   assert.match(await browser.$('#users-table tr[data-username="loket2"]').getText(), /Siti Aminah\s*Petugas loket/);
+  await browser.$('#admin-tab-office').click();
+  await browser.$('body[data-admin-ready="office"]').waitForExist({ timeout: 10_000 });
   await browser.$('#office-phone').setValue('(0711) 1234567');
   await browser.$('#office-save').click();
   await browser.waitUntil(async () => (await browser.$('#office-message').getText()) === 'Profil kantor tersimpan.', {

@@ -5,18 +5,20 @@
  * @module app
  */
 
+import { addAdminTab, showAdmin } from './admin.js';
 import * as api from './api.js';
 import { showBatch } from './batch.js';
 import { showCase } from './casepage.js';
 import { localToday, mountCases } from './cases.js';
+import { showDashboards } from './dashboards.js';
 import { h, one, replace } from './dom.js';
 import { roleLabel } from './format.js';
 import { DEFAULT_LANGUAGE, language, setLanguage, t } from './i18n.js';
 import { showRegister } from './register.js';
 import { showSetup, showSignIn } from './session.js';
-import { showSettings } from './settings.js';
-import { logoUrl } from './settings-extras.js';
+import { logoUrl, showLookTab } from './settings-extras.js';
 import { showToday, tileCases } from './today.js';
+import { showTrips } from './trips.js';
 import { showVerify } from './verify.js';
 
 const LANGUAGE_KEY = 'petromaks.language';
@@ -124,7 +126,9 @@ function showError(error) {
  */
 const SCREENS = [
   { id: 'cases', label: 'nav.cases', roles: null, open: () => backToList() },
-  { id: 'settings-view', label: 'nav.settings', roles: ['admin'], open: (ctx) => openSettings(ctx), button: 'settings-button' },
+  { id: 'trips-view', label: 'nav.trips', roles: ['clerk', 'courier', 'admin'], open: (ctx) => showTrips(ctx) },
+  { id: 'dashboards-view', label: 'nav.dashboards', roles: ['clerk', 'verifier', 'signer', 'admin'], open: (ctx) => showDashboards(ctx) },
+  { id: 'admin-view', label: 'nav.admin', roles: ['admin'], open: (ctx) => openAdmin(ctx), button: 'settings-button' },
   { id: 'verify-view', label: 'nav.verify', roles: null, open: (ctx) => showVerify(ctx) },
   { id: 'batch-view', label: 'nav.batch', roles: ['clerk', 'signer', 'courier', 'admin'], open: (ctx) => showBatch(ctx) },
 ];
@@ -236,17 +240,17 @@ async function openRegister() {
   });
 }
 
-/** @param {ScreenContext} ctx */
-async function openSettings(ctx) {
-  await showSettings(ctx.root, /** @type {any} */ (info?.office ?? {}), {
-    back: backToList,
+/**
+ * The administration area; a saved office profile redraws the header.
+ * @param {ScreenContext} ctx
+ */
+async function openAdmin(ctx) {
+  await showAdmin({
+    ...ctx,
     saved: async () => {
       info = await api.appInfo();
       translatePage();
     },
-    error: showError,
-    logoChanged: refreshLogo,
-    language: applyLanguage,
   });
 }
 
@@ -335,6 +339,8 @@ async function refreshLogo() {
 }
 
 async function start() {
+  // The logo and the language, a tab of the administration area.
+  addAdminTab({ id: 'look', label: 'admin.tab.look', show: (ctx) => showLookTab(ctx, { logoChanged: refreshLogo, language: applyLanguage }) });
   setLanguage(localStorage.getItem(LANGUAGE_KEY) ?? DEFAULT_LANGUAGE);
   translatePage();
   one('#language-toggle').addEventListener('click', () => applyLanguage(language() === 'id' ? 'en' : 'id'));

@@ -11,6 +11,7 @@ import { fileActions } from './files.js';
 import { h, replace } from './dom.js';
 import { errorMessage, formatDateTime, moveLabel, roleLabel, slaText } from './format.js';
 import { formatDate, statusLabel, t } from './i18n.js';
+import { recipientForm } from './recipient.js';
 
 /** Statuses that have a certificate to save (a draft before issue). */
 const HAS_CERTIFICATE = new Set(['verified', 'in_review', 'approved', 'issued', 'out_for_delivery', 'delivered', 'picked_up']);
@@ -113,7 +114,9 @@ export async function showCase(container, id, on) {
     if (detail.moves.length === 0) box.append(h('p', { class: 'muted' }, t('case.actions.none')));
     for (const m of detail.moves) {
       const button = h('button', { type: 'button', class: 'button', 'data-move': m.to }, moveLabel(m.to));
-      button.addEventListener('click', () => (m.reason_required ? askReason(m.to) : void step(m.to, null)));
+      // Collected at the counter: the recipient is checked and recorded like a delivery on a trip.
+      const take = m.to === 'picked_up' ? askRecipient : m.reason_required ? askReason : (/** @type {string} */ to) => void step(to, null);
+      button.addEventListener('click', () => take(m.to));
       box.append(button);
     }
     const pdfs = h('div', { class: 'actions', id: 'case-print' });
@@ -137,6 +140,26 @@ export async function showCase(container, id, on) {
       }
     });
     return button;
+  }
+
+  function askRecipient() {
+    const form = recipientForm({
+      prefix: 'collect-',
+      title: moveLabel('picked_up'),
+      holder: detail.applicant.name,
+      cancel: render,
+      submit: async (recipient) => {
+        try {
+          detail = await api.collectCase(id, recipient);
+        } catch (error) {
+          return /** @type {api.CommandError} */ (error);
+        }
+        render();
+        status.textContent = t('case.done', { status: statusLabel(detail.case.status) });
+        return null;
+      },
+    });
+    replace(/** @type {HTMLElement} */ (container.querySelector('#case-actions')), form);
   }
 
   /** @param {string} to */

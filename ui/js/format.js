@@ -75,10 +75,13 @@ const DETAILED = new Set(['invalid', 'not_found', 'transition', 'conflict', 'for
  * The message shown beside a field or at the top of a form for an error from a command: the translation
  * of its code (for invalid input, naming the field when the dictionary knows it), then the core's own
  * English explanation as detail. In English the core's explanation alone says it best for invalid input.
- * @param {{ code: string, message: string, field?: string | null }} error
+ * An error marked `translated` (a screen's own wording of the refusal) is shown as it is.
+ * @param {{ code: string, message: string, field?: string | null, translated?: boolean }} error
  * @returns {string}
  */
 export function errorMessage(error) {
+  // A screen that already put the refusal in the window's language says so, and its words are kept.
+  if (error.translated) return error.message;
   const key = `error.${error.code}`;
   if (!has(key)) return t('error.internal');
   if (error.code === 'invalid' && language() === 'en' && error.message) return error.message;

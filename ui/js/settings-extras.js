@@ -1,13 +1,13 @@
 // @ts-check
 /**
- * Parts of the settings screen about how the office looks and reads: the logo printed in the kop surat
- * and shown in the header (chosen in the native file dialog, or taken from `logo.png` in the documents
- * folder where no dialog can be used), and the window's language (the header button does the same).
+ * A tab of the administration area about how the office looks and reads: the logo printed in the kop
+ * surat and shown in the header (chosen in the native file dialog, or taken from `logo.png` in the
+ * documents folder where no dialog can be used), and the window's language (the header button does the same).
  * @module settings-extras
  */
 
 import * as api from './api.js';
-import { h } from './dom.js';
+import { h, replace } from './dom.js';
 import { errorMessage } from './format.js';
 import { language, t } from './i18n.js';
 
@@ -85,4 +85,13 @@ export async function settingsExtras(on) {
 
   await showLogo();
   return [languageCard, logo];
+}
+
+/**
+ * The "logo and language" tab of the administration area.
+ * @param {import('./admin.js').AdminTabContext} ctx
+ * @param {{ logoChanged: () => Promise<void> | void, language: (lang: 'id' | 'en') => void }} on
+ */
+export async function showLookTab(ctx, on) {
+  replace(ctx.panel, h('h2', { class: 'visually-hidden', id: 'settings-title' }, t('admin.tab.look')), await settingsExtras(on));
 }

@@ -54,6 +54,11 @@ export class FakeElement extends FakeNode {
   getAttribute(name) {
     return this.attributes.get(name) ?? null;
   }
+  /** Listeners are kept, so a test can call them: `el.listeners.click[0]()`. */
+  addEventListener(type, listener) {
+    this.listeners ??= {};
+    (this.listeners[type] ??= []).push(listener);
+  }
   get children() {
     return this.childNodes.filter((c) => c instanceof FakeElement);
   }

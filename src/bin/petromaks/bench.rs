@@ -93,6 +93,8 @@ pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<()> {
     }
     let single_secs = t.elapsed().as_secs_f64();
 
+    let (search, detail_ms) = search_figures(&conn, &admin, ctx.now)?;
+
     let v = serde_json::json!({
         "cases": ids.len(),
         "case_events": events,
@@ -105,6 +107,8 @@ pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<()> {
         "single_files": singles,
         "ms_per_single_file": single_secs * 1000.0 / singles.max(1) as f64,
         "avg_single_file_bytes": single_bytes / singles.max(1),
+        "search_ms": search,
+        "ms_per_case_detail": detail_ms,
         "peak_rss_mib": peak_rss_kib().map(|k| k as f64 / 1024.0),
     });
     ctx.out
@@ -114,4 +118,60 @@ pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<()> {
         std::fs::remove_dir_all(&dir)?;
     }
     Ok(())
+}
+
+/// How long the window waits for its search box and case screen on the full register: each kind of query
+/// the search box sends (as the clerk types), the mean over repeated runs, in milliseconds.
+fn search_figures(
+    conn: &rusqlite::Connection,
+    admin: &petromaks::users::Actor,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(serde_json::Value, f64)> {
+    let newest = cases::list(conn, &CaseFilter::default())?;
+    let Some(last) = newest.last() else {
+        return Ok((serde_json::Value::Null, 0.0));
+    };
+    let permit = cases::list(
+        conn,
+        &CaseFilter {
+            status: Some(Status::Delivered),
+            limit: Some(1),
+            ..Default::default()
+        },
+    )?
+    .into_iter()
+    .find_map(|c| c.permit_number)
+    .unwrap_or_default();
+    let queries = [
+        ("first_screen", None),
+        ("name_part", Some("sri".to_string())),
+        ("nik_prefix", Some(last.applicant_nik[..8].to_string())),
+        (
+            "registration_number",
+            Some(last.registration_number.clone()),
+        ),
+        ("permit_number", Some(permit)),
+        ("no_match", Some("tidak-ada-yang-cocok".to_string())),
+    ];
+    const RUNS: u32 = 50;
+    let mut figures = serde_json::Map::new();
+    for (name, query) in queries {
+        let filter = CaseFilter {
+            query,
+            ..Default::default()
+        };
+        let t = Instant::now();
+        for _ in 0..RUNS {
+            cases::list(conn, &filter)?;
+        }
+        let ms = t.elapsed().as_secs_f64() * 1000.0 / f64::from(RUNS);
+        figures.insert(name.into(), serde_json::json!((ms * 100.0).round() / 100.0));
+    }
+    let ids: Vec<_> = newest.iter().take(100).map(|c| c.id).collect();
+    let t = Instant::now();
+    for id in &ids {
+        cases::detail(conn, Some(admin), now, *id)?;
+    }
+    let detail_ms = t.elapsed().as_secs_f64() * 1000.0 / ids.len().max(1) as f64;
+    Ok((serde_json::Value::Object(figures), detail_ms))
 }
