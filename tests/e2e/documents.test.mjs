@@ -132,8 +132,10 @@ describe('documents: verify, batch print, cancel, labels, print to CUPS', () => 
     await browser.$('body[data-screen="verify"]').waitForExist({ timeout: 10_000 });
     // A scanner types the code and presses Enter (Element Send Keys: key actions drop repeated characters).
     await browser.$('#verify-payload').setValue(payload);
+    const asked = Date.now();
     await browser.keys('Enter');
-    await browser.$('#verify-verdict[data-verdict="genuine"]').waitForExist({ timeout: 10_000 });
+    await browser.$('#verify-verdict[data-verdict="genuine"]').waitForExist({ timeout: 10_000, interval: 20 });
+    console.log(`verify: Enter to verdict ${Date.now() - asked} ms`);
     const genuine = await browser.$('#verify-verdict').getText();
     assert.match(genuine, /ASLI/);
     assert.ok(genuine.includes(mine[0].permit), `the verdict names ${mine[0].permit}`);
@@ -189,8 +191,10 @@ describe('documents: verify, batch print, cancel, labels, print to CUPS', () => 
       }).observe(box, { attributes: true, subtree: true, childList: true });
     });
     const before = files(docs);
+    const started = Date.now();
     await browser.$('#batch-print').click();
-    await browser.$('#batch-message[data-state="done"]').waitForExist({ timeout: 60_000 });
+    await browser.$('#batch-message[data-state="done"]').waitForExist({ timeout: 60_000, interval: 50 });
+    console.log(`batch of ${count} certificates in the window (debug build): ${Date.now() - started} ms`);
     const seen = /** @type {string[]} */ (await browser.execute(() => /** @type {any} */ (window).progressSeen));
     assert.ok(seen.length >= 2, `the progress moved: ${seen}`);
     assert.equal(seen.at(-1), String(count), 'the progress reached the total');
@@ -236,8 +240,10 @@ describe('documents: verify, batch print, cancel, labels, print to CUPS', () => 
     });
     assert.match(await browser.$('#batch-progress-text').getText(), /\d+ dari \d+ surat izin|menyusun berkas PDF/);
     await screenshot(browser, 'batch-progress');
+    const cancelled = Date.now();
     await browser.$('#batch-cancel').click();
-    await browser.$('#batch-message[data-state="cancelled"]').waitForExist({ timeout: 30_000 });
+    await browser.$('#batch-message[data-state="cancelled"]').waitForExist({ timeout: 30_000, interval: 50 });
+    console.log(`cancel: click to "cancelled" ${Date.now() - cancelled} ms`);
     assert.match(await browser.$('#batch-message').getText(), /Dibatalkan: tidak ada berkas/);
     assert.deepEqual(files(docs), before, 'no file was written');
     assert.equal(printsLogged(db, mine[2].number), logged, 'no print was logged');

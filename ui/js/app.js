@@ -128,9 +128,9 @@ const SCREENS = [
   { id: 'cases', label: 'nav.cases', roles: null, open: () => backToList() },
   { id: 'trips-view', label: 'nav.trips', roles: ['clerk', 'courier', 'admin'], open: (ctx) => showTrips(ctx) },
   { id: 'dashboards-view', label: 'nav.dashboards', roles: ['clerk', 'verifier', 'signer', 'admin'], open: (ctx) => showDashboards(ctx) },
-  { id: 'admin-view', label: 'nav.admin', roles: ['admin'], open: (ctx) => openAdmin(ctx), button: 'settings-button' },
   { id: 'verify-view', label: 'nav.verify', roles: null, open: (ctx) => showVerify(ctx) },
   { id: 'batch-view', label: 'nav.batch', roles: ['clerk', 'signer', 'courier', 'admin'], open: (ctx) => showBatch(ctx) },
+  { id: 'admin-view', label: 'nav.admin', roles: ['admin'], open: (ctx) => openAdmin(ctx), button: 'settings-button' },
 ];
 
 /** The navigation screen on show, redrawn after a language switch. @type {Screen | null} */
