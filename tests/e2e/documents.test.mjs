@@ -72,21 +72,6 @@ function printsLogged(db, number) {
   return JSON.parse(cli(db, '--json', 'case', 'show', number)).events.filter((e) => e.action === 'certificate.print').length;
 }
 
-/**
- * Sets a form field's value from script and tells the page it changed (date inputs take no typed text
- * the same way in every locale).
- * @param {WebdriverIO.Browser} browser
- * @param {string} selector
- * @param {string} value
- */
-async function setField(browser, selector, value) {
-  await browser.execute((sel, v) => {
-    const el = /** @type {HTMLInputElement} */ (document.querySelector(sel));
-    el.value = v;
-    el.dispatchEvent(new Event('change', { bubbles: true }));
-  }, selector, value);
-}
-
 describe('documents: verify, batch print, cancel, labels, print to CUPS', () => {
   /** @type {ReturnType<typeof tempDir>} */
   let tmp;
@@ -223,8 +208,9 @@ describe('documents: verify, batch print, cancel, labels, print to CUPS', () => 
 
   test('a larger batch by issue date shows its progress and Cancel stops it with no file', async () => {
     await browser.$('#batch-mode-dates').click();
-    await setField(browser, '#batch-from', '2000-01-01');
-    await setField(browser, '#batch-to', '2099-12-31');
+    await browser.$('#batch-from').setValue('01-01-2000');
+    await browser.$('#batch-to').setValue('31-12-2099');
+    assert.match(await browser.$('#batch-to-message').getText(), /31 Desember 2099/);
     await browser.waitUntil(async () => Number(await browser.$('#batch-count').getAttribute('data-count')) > 100, {
       timeout: 10_000,
       timeoutMsg: 'the date range did not select 100+ permits',

@@ -8,6 +8,7 @@
  */
 
 import * as api from './api.js';
+import { dayField } from './admin-calendar.js';
 import { localToday, statusBadge } from './cases.js';
 import { h, replace } from './dom.js';
 import { fileActions } from './files.js';
@@ -74,27 +75,25 @@ export function showBatch(ctx) {
   /** @type {api.Selection | null} */
   let selection = null;
   let running = false;
+  /** Answers to earlier choices that come back late are dropped. */
+  let asked = 0;
   const today = localToday();
 
   const village = villagePicker({ id: 'batch-village', label: t('batch.village'), onChange: () => void refresh() });
   const trip = /** @type {HTMLSelectElement} */ (h('select', { id: 'batch-trip' }));
   trip.addEventListener('change', () => void refresh());
-  const from = /** @type {HTMLInputElement} */ (h('input', { id: 'batch-from', type: 'date', value: monthStart(today) }));
-  const to = /** @type {HTMLInputElement} */ (h('input', { id: 'batch-to', type: 'date', value: today }));
-  /** The range in words, Indonesian style: the date fields show the system's format. */
-  const dateRange = h('p', { class: 'sub', id: 'batch-date-range' });
-  from.addEventListener('change', () => void refresh());
-  to.addEventListener('change', () => void refresh());
+  // Dates typed the Indonesian way (DD-MM-YYYY), each echoed in words under its field.
+  const from = dayField('batch-from', 'batch.from', monthStart(today));
+  const to = dayField('batch-to', 'batch.to', today);
+  from.input.addEventListener('input', () => void refresh());
+  to.input.addEventListener('input', () => void refresh());
 
   const panels = {
     village: h('div', { class: 'batch-panel', 'data-mode': 'village' }, village.element),
     trip: h('div', { class: 'batch-panel', 'data-mode': 'trip' },
       h('label', { for: 'batch-trip' }, t('batch.trip')), trip),
     dates: h('div', { class: 'batch-panel', 'data-mode': 'dates' },
-      h('div', { class: 'batch-dates' },
-        h('div', {}, h('label', { for: 'batch-from' }, t('batch.from')), from),
-        h('div', {}, h('label', { for: 'batch-to' }, t('batch.to')), to)),
-      dateRange),
+      h('div', { class: 'batch-dates' }, from.node, to.node)),
     cases: h('div', { class: 'batch-panel', 'data-mode': 'cases' }, h('p', { class: 'sub' }, t('batch.cases.help'))),
   };
 
@@ -201,8 +200,9 @@ export function showBatch(ctx) {
 
   /** Recomputes the selection and its count (and the list, except when ticking by hand). */
   async function refresh() {
+    const ticket = ++asked;
     selection = selectionFor(mode, {
-      village: village.value()?.code ?? null, trip: trip.value, from: from.value, to: to.value, ids: ticked,
+      village: village.value()?.code ?? null, trip: trip.value, from: from.read() || '', to: to.read() || '', ids: ticked,
     });
     message.textContent = '';
     // A result belongs to the selection it was made from.
@@ -210,8 +210,6 @@ export function showBatch(ctx) {
     replace(labelsResult);
     delete result.dataset.saved;
     delete labelsResult.dataset.saved;
-    dateRange.textContent = mode === 'dates' && from.value && to.value
-      ? `${formatDate(from.value)} – ${formatDate(to.value)}` : '';
     if (!selection) {
       count.textContent = t(mode === 'cases' ? 'batch.count.none_ticked' : 'batch.count.choose');
       count.dataset.count = '0';
@@ -221,10 +219,12 @@ export function showBatch(ctx) {
     }
     try {
       const rows = await api.batchPreview(selection);
+      if (ticket !== asked) return;
       count.textContent = t('batch.count', { count: rows.length });
       count.dataset.count = String(rows.length);
       if (mode !== 'cases') replace(list, table(rows, false));
     } catch (error) {
+      if (ticket !== asked) return;
       const e = /** @type {api.CommandError} */ (error);
       count.textContent = e.field === 'selection' ? t('batch.count.empty') : errorMessage(e);
       count.dataset.count = '0';
