@@ -250,7 +250,9 @@ export function showBatch(ctx) {
     try {
       const done = await api.printBatch(selection, (p) => {
         progress.max = p.total;
-        progress.value = p.done;
+        // Every certificate ready: assembling the file has no steps to count, so the bar just moves.
+        if (p.done >= p.total) progress.removeAttribute('value');
+        else progress.value = p.done;
         progressLine.textContent = progressText(p);
         progressBox.dataset.done = String(p.done);
       });
