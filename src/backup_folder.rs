@@ -1,7 +1,7 @@
 //! The backup folder the admin picks (an external disk): timestamped copies taken on close, daily while
 //! the app runs and on demand, thinned by a rotation so the disk never fills and old history is kept.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
@@ -117,18 +117,30 @@ pub fn take(conn: &Connection, dir: &Path, now: DateTime<Utc>, keep: Keep) -> Re
 /// A backup's day, ISO week or month, as a sortable key.
 type Bucket = fn(&DateTime<Utc>) -> (i32, u32, u32);
 
-/// The files a rotation keeps, from a newest-first list.
-pub fn kept(files: &[BackupFile], keep: Keep) -> BTreeSet<PathBuf> {
-    let mut kept = BTreeSet::new();
-    let buckets: [(usize, Bucket); 3] = [
-        (keep.daily, |t| (t.year(), t.month(), t.day())),
-        (keep.weekly, |t| {
+/// Why a rotation keeps a backup: it is the newest of one of the last days, ISO weeks or months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeptFor {
+    Daily,
+    Weekly,
+    Monthly,
+}
+
+/// For each file a rotation keeps (from a newest-first list), the reasons it is kept; a file absent from
+/// the map goes at the next rotation.
+pub fn kept_for(files: &[BackupFile], keep: Keep) -> BTreeMap<PathBuf, Vec<KeptFor>> {
+    let mut kept: BTreeMap<PathBuf, Vec<KeptFor>> = BTreeMap::new();
+    let buckets: [(KeptFor, usize, Bucket); 3] = [
+        (KeptFor::Daily, keep.daily, |t| {
+            (t.year(), t.month(), t.day())
+        }),
+        (KeptFor::Weekly, keep.weekly, |t| {
             let w = t.iso_week();
             (w.year(), w.week(), 0)
         }),
-        (keep.monthly, |t| (t.year(), t.month(), 0)),
+        (KeptFor::Monthly, keep.monthly, |t| (t.year(), t.month(), 0)),
     ];
-    for (count, bucket) in buckets {
+    for (reason, count, bucket) in buckets {
         let mut seen = BTreeSet::new();
         for f in files {
             if seen.len() >= count {
@@ -136,11 +148,16 @@ pub fn kept(files: &[BackupFile], keep: Keep) -> BTreeSet<PathBuf> {
             }
             // Newest first, so the first file of a bucket is its newest.
             if seen.insert(bucket(&f.taken_at)) {
-                kept.insert(f.path.clone());
+                kept.entry(f.path.clone()).or_default().push(reason);
             }
         }
     }
     kept
+}
+
+/// The files a rotation keeps, from a newest-first list.
+pub fn kept(files: &[BackupFile], keep: Keep) -> BTreeSet<PathBuf> {
+    kept_for(files, keep).into_keys().collect()
 }
 
 /// Deletes the backups in `dir` that the rotation does not keep; returns what it removed.

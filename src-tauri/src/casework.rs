@@ -139,7 +139,7 @@ pub(crate) mod tests {
     use petromaks::users::{NewUser, Role};
 
     /// A fresh database set up with the demo staff and cases, removed on drop.
-    pub(crate) struct Office0(PathBuf);
+    pub(crate) struct Office0(pub(crate) PathBuf);
 
     impl Drop for Office0 {
         fn drop(&mut self) {

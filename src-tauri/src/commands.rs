@@ -9,6 +9,7 @@ use serde::Serialize;
 use tauri::State;
 
 use crate::error::CommandError;
+use crate::safety::{damaged_info, DamagedInfo};
 use crate::state::Database;
 
 /// What the window shows about the program and its data before anything else.
@@ -22,6 +23,8 @@ pub struct AppInfo {
     pub db_error: Option<CommandError>,
     /// The office profile for the header; `None` until the office is set up (`petromaks init`).
     pub office: Option<Office>,
+    /// When the start-up check found the file damaged: the file and the backup the window may restore.
+    pub damaged: Option<DamagedInfo>,
 }
 
 /// The program's version, the database it works on and the office it belongs to.
@@ -34,8 +37,9 @@ pub fn app_info(db: State<'_, Database>) -> Result<AppInfo, CommandError> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION"),
         db_path: db.path().display().to_string(),
-        db_error: db.open_error().cloned(),
+        db_error: db.open_error(),
         office,
+        damaged: damaged_info(&db),
     })
 }
 

@@ -13,9 +13,11 @@ mod counter;
 mod dashboards;
 mod documents;
 mod error;
+mod intake;
 mod native;
 mod pickups;
 mod register;
+mod safety;
 mod session;
 mod settings;
 mod state;
@@ -41,6 +43,8 @@ fn main() {
             app.manage(session::Session::default());
             app.manage(documents::Outputs::default());
             app.manage(documents::BatchControl::default());
+            app.manage(safety::PickedImport::default());
+            safety::start_daily(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -54,12 +58,27 @@ fn main() {
             casework::move_case,
             casework::save_pdf,
             counter::collect_case,
+            intake::trip_intake,
+            intake::bag_originals,
+            intake::receive_bag,
             register::check_nik,
             register::permit_types,
             register::register_case,
             settings::list_users,
             settings::add_user,
             settings::update_office,
+            safety::backup_overview,
+            safety::backup_now,
+            safety::restore_backup,
+            safety::restore_damaged,
+            safety::export_data,
+            safety::import_files,
+            safety::import_file,
+            safety::choose_backup_folder,
+            safety::export_data_as,
+            safety::choose_import_file,
+            safety::import_chosen_file,
+            safety::restore_damaged_from_file,
             admin::admin_catalogue,
             admin::create_permit_type,
             admin::update_permit_type,
@@ -112,9 +131,23 @@ fn main() {
             documents::logo_from_documents,
             documents::clear_logo
         ])
-        .run(tauri::generate_context!());
-    if let Err(error) = app {
-        eprintln!("petromaks-desktop: {error}");
-        std::process::exit(1);
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|app, event| {
+            // The last window closed (or the app was asked to quit): keep a copy of the day's work.
+            if let tauri::RunEvent::ExitRequested { .. } = event {
+                let db = app.state::<state::Database>();
+                if let Some(Ok(taken)) = safety::backup_on_close(&db, chrono::Utc::now()) {
+                    eprintln!(
+                        "petromaks-desktop: backup written to {}",
+                        taken.file.path.display()
+                    );
+                }
+            }
+        }),
+        Err(error) => {
+            eprintln!("petromaks-desktop: {error}");
+            std::process::exit(1);
+        }
     }
 }

@@ -151,3 +151,132 @@ pub fn hand_over_bag(
     tx.commit()?;
     Ok(ids)
 }
+
+/// One application in a bag: which case, and the checklist items whose originals were put in.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bagged {
+    pub case_id: CaseId,
+    pub registration_number: String,
+    pub applicant: String,
+    /// Labels of the checklist items carried, in checklist order.
+    pub originals: Vec<String>,
+}
+
+/// A sealed bag of a trip, with its contents and whether the front office has received it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bag {
+    pub bag_seal: String,
+    pub cases: Vec<Bagged>,
+    /// When the front office received it, if it has.
+    pub handed_over_at: Option<String>,
+    pub received_by: Option<String>,
+    pub discrepancy: Option<String>,
+}
+
+/// The bags of a trip in the order they were first filled, so the office can check each against its list.
+pub fn bags(conn: &Connection, trip: TripId) -> Result<Vec<Bag>> {
+    let mut stmt = conn.prepare(
+        "SELECT f.bag_seal, f.case_id, c.registration_number, a.name, f.originals, f.handed_over_at,
+                u.username, f.discrepancy
+         FROM field_intakes f JOIN cases c ON c.id = f.case_id JOIN applicants a ON a.id = c.applicant_id
+         LEFT JOIN users u ON u.id = f.received_by
+         WHERE f.trip_id = ?1 ORDER BY f.recorded_at, f.case_id",
+    )?;
+    let rows = stmt
+        .query_map([trip.0], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                CaseId(r.get(1)?),
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, Option<String>>(6)?,
+                r.get::<_, Option<String>>(7)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut out: Vec<Bag> = Vec::new();
+    for (seal, case_id, number, applicant, originals, at, by, discrepancy) in rows {
+        let positions: Vec<u32> = serde_json::from_str(&originals)
+            .map_err(|e| Error::Corrupt(format!("originals of case {}: {e}", case_id.0)))?;
+        let mut labels = Vec::with_capacity(positions.len());
+        for p in positions {
+            labels.push(conn.query_row(
+                "SELECT label FROM case_documents WHERE case_id = ?1 AND position = ?2",
+                params![case_id.0, p],
+                |r| r.get::<_, String>(0),
+            )?);
+        }
+        let item = Bagged {
+            case_id,
+            registration_number: number,
+            applicant,
+            originals: labels,
+        };
+        match out.iter_mut().find(|b| b.bag_seal == seal) {
+            Some(bag) => bag.cases.push(item),
+            None => out.push(Bag {
+                bag_seal: seal,
+                cases: vec![item],
+                handed_over_at: at,
+                received_by: by,
+                discrepancy,
+            }),
+        }
+    }
+    Ok(out)
+}
+
+/// An application registered in the van whose originals are not yet recorded in a bag.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unbagged {
+    pub case_id: CaseId,
+    pub registration_number: String,
+    pub applicant: String,
+    pub permit_type: String,
+    pub registered_at: String,
+    /// The checklist: position, label, and whether it was ticked as received at registration.
+    pub documents: Vec<(u32, String, bool)>,
+}
+
+/// Van applications still waiting for their originals to be bagged, oldest first (withdrawn ones left out).
+pub fn unbagged(conn: &Connection) -> Result<Vec<Unbagged>> {
+    let mut stmt = conn.prepare(
+        "SELECT c.id, c.registration_number, a.name, t.code || ' · ' || t.name, c.registered_at
+         FROM cases c JOIN applicants a ON a.id = c.applicant_id JOIN permit_types t ON t.id = c.permit_type_id
+         WHERE c.channel = 'van' AND c.status <> 'withdrawn'
+           AND NOT EXISTS (SELECT 1 FROM field_intakes f WHERE f.case_id = c.id)
+         ORDER BY c.id",
+    )?;
+    let mut docs = conn.prepare(
+        "SELECT position, label, received FROM case_documents WHERE case_id = ?1 ORDER BY position",
+    )?;
+    let cases = stmt
+        .query_map([], |r| {
+            Ok((
+                CaseId(r.get(0)?),
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    cases
+        .into_iter()
+        .map(|(case_id, number, applicant, permit_type, at)| {
+            let documents = docs
+                .query_map([case_id.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(Unbagged {
+                case_id,
+                registration_number: number,
+                applicant,
+                permit_type,
+                registered_at: at,
+                documents,
+            })
+        })
+        .collect()
+}

@@ -16,7 +16,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::sql_enum;
 
-pub use custody::{hand_over_bag, record_field_intake, FieldIntake, Handover};
+pub use custody::{
+    bags, hand_over_bag, record_field_intake, unbagged, Bag, Bagged, FieldIntake, Handover,
+    Unbagged,
+};
 pub use documents::{handover_record, manifest, trip_doc};
 pub use outcomes::{collect_at_counter, record_outcome, Outcome, Recipient};
 pub use pickups::{

@@ -219,3 +219,41 @@ fn rotation_keeps_seven_daily_four_weekly_and_twelve_monthly() {
         .iter()
         .all(|f| f.taken_at.format("%H").to_string() == "10"));
 }
+
+#[test]
+fn each_kept_backup_says_why_it_is_kept() {
+    use backup_folder::{BackupFile, KeptFor};
+    let now = Utc
+        .with_ymd_and_hms(2026, 11, 28, 10, 0, 0)
+        .single()
+        .expect("t");
+    let files: Vec<BackupFile> = [0, 1, 40]
+        .iter()
+        .map(|d| BackupFile {
+            path: format!("b{d}").into(),
+            taken_at: now - Duration::days(*d),
+            bytes: 1,
+        })
+        .collect();
+    let keep = Keep {
+        daily: 1,
+        weekly: 1,
+        monthly: 2,
+    };
+    let why = backup_folder::kept_for(&files, keep);
+    assert_eq!(
+        why.get(Path::new("b0")),
+        Some(&vec![KeptFor::Daily, KeptFor::Weekly, KeptFor::Monthly])
+    );
+    assert_eq!(
+        why.get(Path::new("b1")),
+        None,
+        "same day, week and month as b0"
+    );
+    assert_eq!(why.get(Path::new("b40")), Some(&vec![KeptFor::Monthly]));
+    assert_eq!(
+        backup_folder::kept(&files, keep).len(),
+        2,
+        "kept is the map's keys"
+    );
+}

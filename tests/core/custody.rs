@@ -24,6 +24,17 @@ fn originals_travel_in_a_sealed_bag_and_are_handed_to_the_front_office() {
         .iter()
         .any(|(_, v)| v.contains("Layanan Keliling")));
 
+    let waiting = delivery::unbagged(&o.conn).expect("unbagged");
+    assert_eq!(waiting.len(), 1, "the van application waits for its bag");
+    assert_eq!(waiting[0].case_id, id);
+    let ticked: Vec<u32> = waiting[0]
+        .documents
+        .iter()
+        .filter(|d| d.2)
+        .map(|d| d.0)
+        .collect();
+    assert_eq!(ticked, vec![1, 2, 3]);
+
     let before = fingerprint(&o.path);
     let bad = FieldIntake {
         case_id: id,
@@ -66,6 +77,18 @@ fn originals_travel_in_a_sealed_bag_and_are_handed_to_the_front_office() {
         originals: vec![1, 2],
     };
     delivery::record_field_intake(&mut o.conn, &courier, monday(), trip, &good).expect("bagged");
+    assert!(delivery::unbagged(&o.conn).expect("unbagged").is_empty());
+    let bags = delivery::bags(&o.conn, trip).expect("bags");
+    assert_eq!(bags.len(), 1);
+    assert_eq!(bags[0].bag_seal, "SEGEL-0042");
+    assert_eq!(bags[0].cases.len(), 1);
+    assert_eq!(bags[0].cases[0].case_id, id);
+    assert_eq!(
+        bags[0].cases[0].originals.len(),
+        2,
+        "items 1 and 2, by label"
+    );
+    assert!(bags[0].handed_over_at.is_none());
     let e = delivery::hand_over_bag(
         &mut o.conn,
         &clerk,
@@ -90,6 +113,16 @@ fn originals_travel_in_a_sealed_bag_and_are_handed_to_the_front_office() {
     )
     .expect("handover");
     assert_eq!(received, vec![id]);
+    let bags = delivery::bags(&o.conn, trip).expect("bags after handover");
+    assert!(bags[0].handed_over_at.is_some());
+    assert_eq!(
+        bags[0].received_by.as_deref(),
+        Some(clerk.username.as_str())
+    );
+    assert_eq!(
+        bags[0].discrepancy.as_deref(),
+        Some("fotokopi STR tidak ada di dalam kantong")
+    );
     let events = audit::case_events(&o.conn, id).expect("events");
     let details: Vec<String> = events.iter().filter_map(|e| e.detail.clone()).collect();
     assert!(

@@ -1,4 +1,5 @@
-// A database that cannot be opened: the window still opens and says so, instead of crashing.
+// A damaged database with no backup: the window still opens, names the file and says no good backup
+// was found, instead of crashing.
 
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -30,17 +31,18 @@ test('a damaged database shows a clear error in the window', async () => {
   const { browser } = /** @type {NonNullable<typeof app>} */ (app);
   const panel = await browser.$('#app-error');
   await panel.waitForExist({ timeout: 30_000 });
-  assert.equal(await panel.getAttribute('data-code'), 'db_unavailable');
+  assert.equal(await panel.getAttribute('data-code'), 'db_damaged');
   const text = await panel.getText();
-  assert.match(text, /Basis data tidak dapat dibuka/);
+  assert.match(text, /Basis data rusak/);
   assert.ok(text.includes('damaged.sqlite'), text);
+  assert.ok(await browser.$('#damaged-no-backup').isExisting(), 'no backup is offered when there is none');
   assert.equal(await browser.$('#cases-table').isExisting(), false);
   await screenshot(browser, 'db-error');
 
   await browser.$('#language-toggle').click();
-  await browser.waitUntil(async () => (await browser.$('#app-error h2').getText()) === 'Something went wrong', {
+  await browser.waitUntil(async () => (await browser.$('#app-error h2').getText()) === 'The database is damaged', {
     timeout: 5_000,
     timeoutMsg: 'the error was not said again in English',
   });
-  assert.match(await browser.$('#app-error').getText(), /The database could not be opened/);
+  assert.match(await browser.$('#app-error').getText(), /No good backup/i);
 });

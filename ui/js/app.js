@@ -5,6 +5,8 @@
  * @module app
  */
 
+import { showBackups, showDamaged } from './admin-backups.js';
+import { showTransfer } from './admin-transfer.js';
 import { addAdminTab, showAdmin } from './admin.js';
 import * as api from './api.js';
 import { showBatch } from './batch.js';
@@ -20,6 +22,10 @@ import { logoUrl, showLookTab } from './settings-extras.js';
 import { showToday, tileCases } from './today.js';
 import { showTrips } from './trips.js';
 import { showVerify } from './verify.js';
+
+// Data safety joins the administration area as two tabs; clerks reach Import/Export from the navigation.
+addAdminTab({ id: 'transfer', label: 'nav.transfer', show: (ctx) => showTransfer(ctx.panel, ctx) });
+addAdminTab({ id: 'backups', label: 'nav.backups', show: (ctx) => showBackups(ctx.panel, ctx) });
 
 const LANGUAGE_KEY = 'petromaks.language';
 
@@ -82,6 +88,12 @@ function showError(error) {
     void lock(false);
     return;
   }
+  if (error.code === 'db_damaged' && info?.damaged) {
+    // A damaged register: name the file, say it is left as it is, and offer the latest good backup.
+    showDamaged(one('#main'), info.damaged);
+    shownError = error;
+    return;
+  }
   const key = `error.${error.code}`;
   const explanation = t(key) === key ? t('error.internal') : t(key);
   const retry = h('button', { type: 'button', class: 'button' }, t('error.retry'));
@@ -108,6 +120,8 @@ function showError(error) {
  * @property {() => void} back Back to the case list.
  * @property {(error: api.CommandError) => void} error Shows a command's error.
  * @property {(id: number) => void} openCase Opens the case screen.
+ * @property {(returnTo?: () => void | Promise<void>) => void} register Opens the register screen; its back
+ *   button returns to this screen (redrawn by `returnTo` when given).
  */
 
 /**
@@ -131,6 +145,7 @@ const SCREENS = [
   { id: 'verify-view', label: 'nav.verify', roles: null, open: (ctx) => showVerify(ctx) },
   { id: 'batch-view', label: 'nav.batch', roles: ['clerk', 'signer', 'courier', 'admin'], open: (ctx) => showBatch(ctx) },
   { id: 'admin-view', label: 'nav.admin', roles: ['admin'], open: (ctx) => openAdmin(ctx), button: 'settings-button' },
+  { id: 'transfer-view', label: 'nav.transfer', roles: ['clerk'], open: (ctx) => showTransfer(ctx.root, ctx) },
 ];
 
 /** The navigation screen on show, redrawn after a language switch. @type {Screen | null} */
@@ -170,7 +185,19 @@ async function openScreen(screen) {
   drawNav();
   const root = one(`#${screen.id}`);
   try {
-    await screen.open({ root, user, back: backToList, error: showError, openCase: (id) => void openCaseScreen(id) });
+    await screen.open({
+      root,
+      user,
+      back: backToList,
+      error: showError,
+      openCase: (id) => void openCaseScreen(id),
+      register: (returnTo) => void openRegister(() => {
+        // Back where the register screen was opened from (e.g. a trip page in the van).
+        current = screen;
+        show(screen.id);
+        void (returnTo ? returnTo() : openScreen(screen));
+      }),
+    });
   } catch (error) {
     showError(/** @type {api.CommandError} */ (error));
   }
@@ -230,13 +257,18 @@ function backToList() {
   one('#case-query').focus();
 }
 
-async function openRegister() {
+/**
+ * The register screen. A courier registers in the van: the case's channel is `van`.
+ * @param {() => void} [back] where its back button goes (the case list by default)
+ */
+async function openRegister(back = backToList) {
   openCase = null;
   show('register-view');
   await showRegister(one('#register-view'), {
     open: (id) => void openCaseScreen(id),
-    back: backToList,
+    back,
     error: showError,
+    channel: user?.role === 'courier' ? 'van' : 'counter',
   });
 }
 

@@ -45,7 +45,7 @@ export function nikSummary(info) {
 /**
  * Shows the register screen in `container`.
  * @param {HTMLElement} container
- * @param {{ open: (id: number) => void, back: () => void, error: (e: api.CommandError) => void }} on
+ * @param {{ open: (id: number) => void, back: () => void, error: (e: api.CommandError) => void, channel?: 'counter' | 'van' }} on
  */
 export async function showRegister(container, on) {
   /** @type {any[]} */
@@ -151,6 +151,7 @@ export async function showRegister(container, on) {
           village_code: village.value()?.code ?? null,
         },
         permit_type: chosen?.code ?? typeInput.value.trim(),
+        channel: on.channel ?? 'counter',
         received,
         details,
       });

@@ -22,6 +22,7 @@ import { PLANNERS, addStop, daysText, moveItem, removeStop, splitTrips, tripTone
  * @property {() => void} back back to the case list
  * @property {(e: api.CommandError) => void} error shows a command error
  * @property {(id: number) => void} openCase opens the case screen
+ * @property {(returnTo?: () => void | Promise<void>) => void} register opens the register screen, coming back here
  */
 
 /**

@@ -13,6 +13,7 @@ import { h, replace } from './dom.js';
 import { clearErrors, field, showError, valueOf } from './forms.js';
 import { errorMessage } from './format.js';
 import { formatDate, has, t } from './i18n.js';
+import { intakeCard } from './intake.js';
 import { DRIVERS, FAIL_REASONS, PICKUP_CLOSERS, PICKUP_OUTCOMES, PLANNERS, SURVEY_ITEMS, daysBetween, daysText, outcomeText, poolByStop, surveyAnswers, tally, tripTone } from './van.js';
 
 /**
@@ -325,6 +326,22 @@ export async function showTrip(ctx, id, backToTrips) {
       })));
   }
 
+  /** Applications taken in the van: the crew bags originals, the counter receives the bags. */
+  function intake() {
+    const status = page.trip.status;
+    if (status === 'planned' || !(role === 'courier' || role === 'clerk')) return null;
+    return intakeCard({
+      tripId: id,
+      status,
+      role,
+      register: () => ctx.register(() => showTrip(ctx, id, backToTrips)),
+      openCase: ctx.openCase,
+      message: (text) => {
+        message.textContent = text;
+      },
+    });
+  }
+
   function render() {
     const trip = page.trip;
     const count = tally(page.stops);
@@ -343,7 +360,7 @@ export async function showTrip(ctx, id, backToTrips) {
       trip.status === 'closed' ? h('p', { class: 'notice' }, t('van.closed.readonly')) : null,
       h('div', { class: 'trip-top' }, actions(), message),
       h('div', { class: showPool ? 'trip-body' : 'trip-body trip-body-single' },
-        h('div', { class: 'trip-stops', id: 'trip-stops' }, stops(), pickups()),
+        h('div', { class: 'trip-stops', id: 'trip-stops' }, stops(), pickups(), intake()),
         showPool ? pool() : null));
     document.body.dataset.screen = crewMode ? 'stop-list' : 'trip';
     document.body.dataset.tripStatus = trip.status;

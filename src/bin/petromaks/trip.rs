@@ -78,6 +78,8 @@ pub enum TripCmd {
         #[arg(long, value_delimiter = ',')]
         originals: Vec<u32>,
     },
+    /// The sealed bags of a trip: what is in each and whether the front office has received it.
+    Bags { trip: i64 },
     /// The front office receives a sealed bag from the crew (clerk).
     Receive {
         trip: i64,
@@ -333,6 +335,29 @@ pub fn trip(ctx: &Ctx, c: TripCmd) -> Result<()> {
                 &serde_json::json!({ "case": case_id, "bag": f.bag_seal }),
                 || format!("originals of case {} are in bag {}", case_id.0, f.bag_seal),
             );
+        }
+        TripCmd::Bags { trip } => {
+            let bags = delivery::bags(&conn, TripId(trip))?;
+            ctx.out.show(&bags, || {
+                let mut s = String::new();
+                for b in &bags {
+                    let state = match (&b.handed_over_at, &b.discrepancy) {
+                        (None, _) => "with the crew".to_string(),
+                        (Some(at), None) => format!("received {at}"),
+                        (Some(at), Some(d)) => format!("received {at}, discrepancy: {d}"),
+                    };
+                    s += &format!("{}  ({state})\n", b.bag_seal);
+                    for c in &b.cases {
+                        s += &format!(
+                            "   {:<20} {:<28} {}\n",
+                            c.registration_number,
+                            c.applicant,
+                            c.originals.join("; ")
+                        );
+                    }
+                }
+                s
+            });
         }
         TripCmd::Receive {
             trip,
