@@ -70,6 +70,23 @@ const COMMANDS: &[&str] = &[
     "request_pickup",
     "assign_pickup",
     "close_pickup",
+    // Documents (documents.rs).
+    "verify_permit",
+    "export_office_key",
+    "batch_trips",
+    "find_villages",
+    "batch_preview",
+    "print_batch",
+    "cancel_batch",
+    "batch_labels",
+    "list_printers",
+    "print_output",
+    "open_output",
+    "save_output_as",
+    "office_logo",
+    "choose_logo",
+    "logo_from_documents",
+    "clear_logo",
 ];
 
 fn main() {

@@ -275,3 +275,35 @@ pub fn search(conn: &Connection, query: &str, limit: u32) -> Result<Vec<Applican
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
+
+/// A village (desa/kelurahan) an applicant can live in, with its district for telling namesakes apart.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Village {
+    /// Kemendagri code, e.g. `16.07.01.2001`.
+    pub code: String,
+    pub name: String,
+    pub district: String,
+}
+
+/// Villages of the office's own regency whose name (anywhere) or code (from the start) matches `query`,
+/// for the register form's village field: the van plans its trips by these codes.
+pub fn villages(conn: &Connection, query: &str, limit: u32) -> Result<Vec<Village>> {
+    let q = query.trim();
+    let mut stmt = conn.prepare(
+        "SELECT v.code, v.name, d.name FROM villages v
+         JOIN districts d ON d.code = v.district_code
+         WHERE d.regency_code = (SELECT regency_code FROM office WHERE id = 1)
+           AND (v.name LIKE '%' || ?1 || '%' OR v.code LIKE ?1 || '%')
+         ORDER BY v.name, d.name LIMIT ?2",
+    )?;
+    let rows = stmt
+        .query_map(params![q, limit], |r| {
+            Ok(Village {
+                code: r.get(0)?,
+                name: r.get(1)?,
+                district: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}

@@ -6,6 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::cases::CaseId;
+use crate::delivery::TripId;
 use crate::documents::{self, PRINTERS};
 use crate::print::EnvelopeLabel;
 use crate::users::Actor;
@@ -21,6 +22,8 @@ pub enum Selection {
     IssuedBetween { from: NaiveDate, to: NaiveDate },
     /// A hand-picked list, printed in this order.
     Cases { ids: Vec<CaseId> },
+    /// The permits assigned to this van trip, in the order of its stops.
+    Trip { trip: TripId },
 }
 
 /// Statuses in which a case has a permit number and so a final certificate.
@@ -62,6 +65,27 @@ pub fn select(conn: &Connection, sel: &Selection) -> Result<Vec<CaseId>> {
                      ORDER BY a.village_code, c.permit_number"
                 ),
                 params![from.to_string(), to.to_string()],
+            )?
+        }
+        Selection::Trip { trip } => {
+            let known: Option<i64> = conn
+                .query_row("SELECT id FROM trips WHERE id = ?1", [trip.0], |r| r.get(0))
+                .optional()?;
+            if known.is_none() {
+                return Err(Error::not_found("trip", trip.0));
+            }
+            ids(
+                conn,
+                &format!(
+                    "SELECT c.id FROM deliveries d
+                     JOIN cases c ON c.id = d.case_id
+                     JOIN applicants a ON a.id = c.applicant_id
+                     LEFT JOIN trip_stops s ON s.trip_id = d.trip_id AND s.village_code = d.village_code
+                     WHERE d.trip_id = ?1 AND c.status IN {HAS_PERMIT}
+                     GROUP BY c.id
+                     ORDER BY MIN(s.position), c.permit_number"
+                ),
+                params![trip.0],
             )?
         }
         Selection::Cases { ids } => {
@@ -114,7 +138,8 @@ pub struct PrintedBatch {
 }
 
 /// Prints every certificate of a selection into one PDF, NIK masked. `progress(done, total)` is called
-/// after each certificate is prepared; returning `false` cancels, and then nothing is logged and `Ok(None)`
+/// after each certificate is prepared, and once more with `(total, total)` when the PDF is assembled, just
+/// before the prints are logged; returning `false` cancels, and then nothing is logged and `Ok(None)`
 /// comes back. Each certificate is logged as printed (original or copy) in one transaction with the batch.
 pub fn print_batch(
     conn: &mut Connection,
@@ -140,6 +165,11 @@ pub fn print_batch(
         }
     }
     let pdf = print::certificates_pdf(&docs, now)?;
+    // Assembling the file takes longer than preparing the certificates: a cancel pressed meanwhile still
+    // counts, so `progress` is asked once more before anything is logged.
+    if !progress(total, total) {
+        return Ok(None);
+    }
     tx.commit()?;
     Ok(Some(PrintedBatch { pdf, cases, copies }))
 }

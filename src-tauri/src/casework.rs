@@ -8,6 +8,7 @@ use petromaks::cases::{self, CaseDetail, CaseId, Move};
 use petromaks::documents;
 use tauri::State;
 
+use crate::documents::{Outputs, SavedFile};
 use crate::error::CommandError;
 use crate::session::Session;
 use crate::state::Database;
@@ -116,15 +117,17 @@ pub fn move_case(
     move_case_in(&db, &session, id, &step)
 }
 
-/// Saves a case's certificate or receipt as a PDF and returns where.
+/// Saves a case's certificate or receipt as a PDF and returns where, with the id to open or print it by.
 #[tauri::command(async)]
 pub fn save_pdf(
     db: State<'_, Database>,
     session: State<'_, Session>,
+    outputs: State<'_, Outputs>,
     id: CaseId,
     kind: PdfKind,
-) -> Result<String, CommandError> {
-    save_pdf_in(&db, &session, id, kind)
+) -> Result<SavedFile, CommandError> {
+    let path = save_pdf_in(&db, &session, id, kind)?;
+    outputs.keep(PathBuf::from(path))
 }
 
 #[cfg(test)]

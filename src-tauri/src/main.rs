@@ -11,6 +11,7 @@ mod casework;
 mod commands;
 mod counter;
 mod dashboards;
+mod documents;
 mod error;
 mod intake;
 mod native;
@@ -40,6 +41,8 @@ fn main() {
             }
             app.manage(db);
             app.manage(session::Session::default());
+            app.manage(documents::Outputs::default());
+            app.manage(documents::BatchControl::default());
             app.manage(safety::PickedImport::default());
             safety::start_daily(app.handle().clone());
             Ok(())
@@ -110,7 +113,23 @@ fn main() {
             pickups::pickup_screen,
             pickups::request_pickup,
             pickups::assign_pickup,
-            pickups::close_pickup
+            pickups::close_pickup,
+            documents::verify_permit,
+            documents::export_office_key,
+            documents::batch_trips,
+            documents::find_villages,
+            documents::batch_preview,
+            documents::print_batch,
+            documents::cancel_batch,
+            documents::batch_labels,
+            documents::list_printers,
+            documents::print_output,
+            documents::open_output,
+            documents::save_output_as,
+            documents::office_logo,
+            documents::choose_logo,
+            documents::logo_from_documents,
+            documents::clear_logo
         ])
         .build(tauri::generate_context!());
     match app {

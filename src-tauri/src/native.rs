@@ -17,7 +17,6 @@ pub type Filter<'a> = (&'a str, &'a [&'a str]);
 /// Asks where to save a file, starting from `suggested` (a file name); `None` when the user cancels.
 ///
 /// Blocks until the dialog closes, so call it only from an `async` command (never the main thread).
-#[allow(dead_code)] // Until the screens that use it land; remove then.
 pub fn save_as<R: Runtime>(
     app: &AppHandle<R>,
     suggested: &str,
@@ -33,7 +32,6 @@ pub fn save_as<R: Runtime>(
 }
 
 /// Asks for one existing file of the given type; `None` when the user cancels.
-#[allow(dead_code)] // Until the screens that use it land; remove then.
 pub fn pick_file<R: Runtime>(
     app: &AppHandle<R>,
     filter: Filter<'_>,

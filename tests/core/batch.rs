@@ -163,7 +163,18 @@ fn batches_select_by_village_date_or_hand_and_cancel_cleanly() {
     })
     .expect("batch")
     .expect("not cancelled");
-    assert_eq!((calls, b.cases.len(), b.copies), (3, 3, 1));
+    // Once per certificate, then once more when the file is assembled (a last chance to cancel).
+    assert_eq!((calls, b.cases.len(), b.copies), (4, 3, 1));
+    let logged = fingerprint(&o.path);
+    let mut asked = Vec::new();
+    let late = batch::print_batch(&mut o.conn, &clerk, monday(), &by_village, &mut |d, t| {
+        asked.push((d, t));
+        asked.len() < 4
+    })
+    .expect("a late cancel is not an error");
+    assert!(late.is_none(), "cancelled after the file was assembled");
+    assert_eq!(asked, vec![(1, 3), (2, 3), (3, 3), (3, 3)]);
+    assert_eq!(fingerprint(&o.path), logged, "a late cancel logs nothing");
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("batch.pdf");
     std::fs::write(&path, &b.pdf).expect("write");
@@ -344,4 +355,26 @@ fn a_certificate_of_every_seeded_permit_type_carries_every_field() {
             assert!(text.contains(&w), "{}: {w:?} missing from {text}", t.code);
         }
     }
+}
+
+#[test]
+fn a_batch_by_trip_prints_the_trips_permits_in_the_order_of_its_stops() {
+    let mut o = support::office();
+    let (trip, [a, b, c]) = crate::delivery::trip_out(&mut o);
+    // An issued permit in a stop's village that is not on the trip stays out of its batch.
+    let other = o.issued_case("1607014508900042", "Eka Putri");
+    let by_trip = Selection::Trip { trip };
+    let picked = batch::select(&o.conn, &by_trip).expect("by trip");
+    assert_eq!(picked, vec![a, b, c], "stop order, not village code order");
+    assert!(!picked.contains(&other));
+    let json = serde_json::to_value(&by_trip).expect("json");
+    assert_eq!(json, serde_json::json!({"by": "trip", "trip": trip.0}));
+    let e = batch::select(
+        &o.conn,
+        &Selection::Trip {
+            trip: petromaks::delivery::TripId(9999),
+        },
+    )
+    .expect_err("unknown trip");
+    assert_eq!(e.code(), "not_found");
 }

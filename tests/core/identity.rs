@@ -19,3 +19,26 @@ fn district_codes_decode_and_unknown_ones_only_warn() {
     let e = check_nik(&o.conn, "9907014508900001", today).expect_err("unknown province");
     assert!(e.to_string().contains("not a province code"), "{e}");
 }
+
+#[test]
+fn the_village_search_finds_names_and_codes_of_the_offices_regency_only() {
+    let o = crate::support::office();
+    let found = petromaks::applicants::villages(&o.conn, "mariana", 10).expect("search");
+    let codes: Vec<&str> = found.iter().map(|v| v.code.as_str()).collect();
+    // A third "Mariana" exists in another regency: the office's own only.
+    assert_eq!(codes, vec!["16.07.01.1016", "16.07.01.1021"]);
+    assert_eq!(found[0].name, "Mariana");
+    assert_eq!(found[0].district, "Banyuasin I");
+    let by_code = petromaks::applicants::villages(&o.conn, "16.07.01.2001", 10).expect("code");
+    assert_eq!(by_code.len(), 1);
+    assert_eq!(by_code[0].name, "Sungai Rebo");
+    assert!(petromaks::applicants::villages(&o.conn, "11.01", 10)
+        .expect("other regency")
+        .is_empty());
+    assert_eq!(
+        petromaks::applicants::villages(&o.conn, "", 5)
+            .expect("empty")
+            .len(),
+        5
+    );
+}

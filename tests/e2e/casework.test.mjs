@@ -96,6 +96,18 @@ describe('a case from the counter to pick-up', () => {
       await browser.keys('Tab');
       await typeHere(browser, value);
     }
+    // The village, typed by name and taken from the suggestions with Enter: the van plans by it.
+    await browser.keys('Tab');
+    assert.equal(await focusedId(browser), 'register-village_code');
+    await typeHere(browser, 'Sungai Rebo');
+    await browser.$('#register-village_code-options [data-code="16.07.01.2001"]').waitForExist({ timeout: 10_000 });
+    await browser.keys('Enter');
+    await browser.waitUntil(async () => (await browser.$('#register-village_code').getAttribute('data-code')) === '16.07.01.2001', {
+      timeout: 5_000,
+      timeoutMsg: 'Enter did not take the village',
+    });
+    assert.match(await browser.$('#register-village_code-chosen').getText(), /Sungai Rebo, Kec\. Banyuasin I \(16\.07\.01\.2001\)/);
+    assert.ok(!(await browser.$('body[data-registered]').isExisting()), 'Enter in the village field does not save yet');
     // Separate presses: WebKitWebDriver merges identical keys sent in one action.
     await browser.keys('Tab');
     await browser.keys('Tab'); // past the optional phone
@@ -128,6 +140,8 @@ describe('a case from the counter to pick-up', () => {
     await browser.keys('Enter');
     await browser.$('body[data-screen="case"]').waitForExist({ timeout: 10_000 });
     assert.equal(await browser.$('#case-applicant .applicant-name').getText(), SQL);
+    assert.ok((await browser.$('#case-applicant').getText()).includes('Sungai Rebo'), 'the case carries the village');
+    assert.equal(cli(db, '--json', 'case', 'list').includes('Sungai Rebo'), true);
     caseId = JSON.parse(cli(db, '--json', 'case', 'list')).find((c) => c.registration_number === number).id;
   });
 

@@ -43,6 +43,8 @@ test('a new database asks for first-run setup, which signs the first admin in', 
     timeoutMsg: 'no message beside the NIP field',
   });
   assert.equal(await browser.$('#setup-head_nip').getAttribute('aria-invalid'), 'true');
+  // Said in Indonesian, with the core's English explanation kept as detail.
+  assert.match(await browser.$('#setup-head_nip-message').getText(), /^Isian NIP.* tidak valid\. \(Rincian: .+\)$/);
   await screenshot(browser, 'setup-invalid');
   await nip.setValue('196805121990031007');
   await browser.$('#setup-save').click();

@@ -179,12 +179,12 @@ export function debounce(fn, ms) {
 
 /**
  * The text shown for a command's refusal: the translation of its code and the core's reason (which
- * names what is in the way, e.g. "used by cases").
+ * names what is in the way, e.g. "used by cases"), as {@link errorMessage} words every refusal.
  * @param {api.CommandError} error
  */
 export function refusal(error) {
-  const own = errorMessage(error);
-  return own === error.message ? own : `${own} ${error.message}`;
+  // errorMessage already gives the core's reason as detail.
+  return errorMessage(error);
 }
 
 /** How long typing pauses before the number preview is asked for. */

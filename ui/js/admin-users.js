@@ -74,7 +74,7 @@ function restoreHints(form) {
  * @param {api.CommandError} error
  */
 function showAccountError(form, prefix, error) {
-  showError(form, prefix, { ...error, code: 'invalid', message: accountMessage(error) });
+  showError(form, prefix, { ...error, code: 'invalid', message: accountMessage(error), translated: true });
   restoreHints(form);
 }
 

@@ -9,6 +9,7 @@ import { showBackups, showDamaged } from './admin-backups.js';
 import { showTransfer } from './admin-transfer.js';
 import { addAdminTab, showAdmin } from './admin.js';
 import * as api from './api.js';
+import { showBatch } from './batch.js';
 import { showCase } from './casepage.js';
 import { localToday, mountCases } from './cases.js';
 import { showDashboards } from './dashboards.js';
@@ -17,8 +18,10 @@ import { roleLabel } from './format.js';
 import { DEFAULT_LANGUAGE, language, setLanguage, t } from './i18n.js';
 import { showRegister } from './register.js';
 import { showSetup, showSignIn } from './session.js';
+import { logoUrl, showLookTab } from './settings-extras.js';
 import { showToday, tileCases } from './today.js';
 import { showTrips } from './trips.js';
+import { showVerify } from './verify.js';
 
 // Data safety joins the administration area as two tabs; clerks reach Import/Export from the navigation.
 addAdminTab({ id: 'transfer', label: 'nav.transfer', show: (ctx) => showTransfer(ctx.panel, ctx) });
@@ -139,6 +142,8 @@ const SCREENS = [
   { id: 'cases', label: 'nav.cases', roles: null, open: () => backToList() },
   { id: 'trips-view', label: 'nav.trips', roles: ['clerk', 'courier', 'admin'], open: (ctx) => showTrips(ctx) },
   { id: 'dashboards-view', label: 'nav.dashboards', roles: ['clerk', 'verifier', 'signer', 'admin'], open: (ctx) => showDashboards(ctx) },
+  { id: 'verify-view', label: 'nav.verify', roles: null, open: (ctx) => showVerify(ctx) },
+  { id: 'batch-view', label: 'nav.batch', roles: ['clerk', 'signer', 'courier', 'admin'], open: (ctx) => showBatch(ctx) },
   { id: 'admin-view', label: 'nav.admin', roles: ['admin'], open: (ctx) => openAdmin(ctx), button: 'settings-button' },
   { id: 'transfer-view', label: 'nav.transfer', roles: ['clerk'], open: (ctx) => showTransfer(ctx.root, ctx) },
 ];
@@ -335,21 +340,42 @@ function watchIdle() {
   });
 }
 
+/**
+ * Switches the window's language, remembers it on this computer and redraws what is on screen.
+ * @param {'id' | 'en'} lang
+ */
+function applyLanguage(lang) {
+  localStorage.setItem(LANGUAGE_KEY, setLanguage(lang));
+  translatePage();
+  if (user) drawNav();
+  if (shownError) showError(shownError);
+  else if (openCase !== null) void openCaseScreen(openCase);
+  else if (current && current !== SCREENS[0]) void openScreen(current);
+  else {
+    cases?.translate();
+    void refreshToday();
+  }
+}
+
+/** Shows the office's own logo in the header when it has one (the product's lamp otherwise). */
+async function refreshLogo() {
+  const img = /** @type {HTMLImageElement} */ (one('.brand-logo'));
+  try {
+    const url = await logoUrl();
+    if (img.src.startsWith('blob:')) URL.revokeObjectURL(img.src);
+    img.src = url ?? 'img/logo.png';
+    img.dataset.office = String(Boolean(url));
+  } catch {
+    // No database or no office yet: the product's lamp stays.
+  }
+}
+
 async function start() {
+  // The logo and the language, a tab of the administration area.
+  addAdminTab({ id: 'look', label: 'admin.tab.look', show: (ctx) => showLookTab(ctx, { logoChanged: refreshLogo, language: applyLanguage }) });
   setLanguage(localStorage.getItem(LANGUAGE_KEY) ?? DEFAULT_LANGUAGE);
   translatePage();
-  one('#language-toggle').addEventListener('click', () => {
-    localStorage.setItem(LANGUAGE_KEY, setLanguage(language() === 'id' ? 'en' : 'id'));
-    translatePage();
-    if (user) drawNav();
-    if (shownError) showError(shownError);
-    else if (openCase !== null) void openCaseScreen(openCase);
-    else if (current && current !== SCREENS[0]) void openScreen(current);
-    else {
-      cases?.translate();
-      void refreshToday();
-    }
-  });
+  one('#language-toggle').addEventListener('click', () => applyLanguage(language() === 'id' ? 'en' : 'id'));
   one('#lock-button').addEventListener('click', () => void lock(true));
   one('#register-button').addEventListener('click', () => void openRegister());
   one('#signout-button').addEventListener('click', () => void lock(false));
@@ -360,6 +386,7 @@ async function start() {
     return;
   }
   translatePage();
+  void refreshLogo();
   if (info.db_error) {
     showError(info.db_error);
     return;

@@ -7,6 +7,7 @@
 
 import * as api from './api.js';
 import { statusBadge } from './cases.js';
+import { fileActions } from './files.js';
 import { h, replace } from './dom.js';
 import { errorMessage, formatDateTime, moveLabel, roleLabel, slaText } from './format.js';
 import { formatDate, statusLabel, t } from './i18n.js';
@@ -105,6 +106,8 @@ export async function showCase(container, id, on) {
   /** @type {any} */
   let detail;
   const status = h('p', { class: 'form-message', id: 'case-message', role: 'status', 'aria-live': 'polite' });
+  /** Open / save as / print for the file saved last. */
+  const fileBox = h('div', { id: 'case-file-box' });
 
   function actions() {
     const box = h('div', { class: 'actions', id: 'case-actions' });
@@ -120,7 +123,7 @@ export async function showCase(container, id, on) {
     if (HAS_CERTIFICATE.has(detail.case.status)) pdfs.append(pdfButton('certificate'));
     pdfs.append(pdfButton('receipt'));
     return h('aside', { class: 'case-side' },
-      h('h3', {}, t('case.actions')), box, h('h3', {}, t('case.print')), pdfs, status);
+      h('h3', {}, t('case.actions')), box, h('h3', {}, t('case.print')), pdfs, status, fileBox);
   }
 
   /** @param {'certificate' | 'receipt'} kind */
@@ -128,9 +131,10 @@ export async function showCase(container, id, on) {
     const button = h('button', { type: 'button', class: 'button button-quiet', 'data-pdf': kind }, t(`case.print.${kind}`));
     button.addEventListener('click', async () => {
       try {
-        const path = await api.savePdf(id, kind);
-        status.textContent = t('case.saved', { path });
-        status.dataset.saved = path;
+        const file = await api.savePdf(id, kind);
+        status.textContent = t('case.saved', { path: file.path });
+        status.dataset.saved = file.path;
+        replace(fileBox, fileActions(file, 'case', { showPath: false }));
       } catch (error) {
         status.textContent = errorMessage(/** @type {api.CommandError} */ (error));
       }

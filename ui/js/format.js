@@ -5,7 +5,7 @@
  * @module format
  */
 
-import { formatDate, has, t } from './i18n.js';
+import { formatDate, has, language, t } from './i18n.js';
 
 /**
  * @typedef {{ state: 'not_started' } | { state: 'paused', used_days: number, sla_days: number }
@@ -68,14 +68,26 @@ export function moveLabel(status) {
   return has(`move.to.${status}`) ? t(`move.to.${status}`) : status;
 }
 
+/** Codes whose core message names what the translation cannot know (which input, which case, which file). */
+const DETAILED = new Set(['invalid', 'not_found', 'transition', 'conflict', 'forbidden', 'io', 'pdf']);
+
 /**
  * The message shown beside a field or at the top of a form for an error from a command: the translation
- * of its code, followed by the core's own explanation for invalid input (it names what is wrong).
- * @param {{ code: string, message: string }} error
+ * of its code (for invalid input, naming the field when the dictionary knows it), then the core's own
+ * English explanation as detail. In English the core's explanation alone says it best for invalid input.
+ * An error marked `translated` (a screen's own wording of the refusal) is shown as it is.
+ * @param {{ code: string, message: string, field?: string | null, translated?: boolean }} error
  * @returns {string}
  */
 export function errorMessage(error) {
-  if (error.code === 'invalid') return error.message;
+  // A screen that already put the refusal in the window's language says so, and its words are kept.
+  if (error.translated) return error.message;
   const key = `error.${error.code}`;
-  return has(key) ? t(key) : t('error.internal');
+  if (!has(key)) return t('error.internal');
+  if (error.code === 'invalid' && language() === 'en' && error.message) return error.message;
+  const fieldKey = error.field ? `error.field.${error.field}` : '';
+  const head = error.code === 'invalid' && fieldKey && has(fieldKey)
+    ? t('error.invalid.field', { field: t(fieldKey) })
+    : t(key);
+  return DETAILED.has(error.code) && error.message ? `${head} ${t('error.detail', { detail: error.message })}` : head;
 }

@@ -11,6 +11,7 @@ import { h, replace } from './dom.js';
 import { clearErrors, field, showError, valueOf } from './forms.js';
 import { errorMessage } from './format.js';
 import { formatDate, t } from './i18n.js';
+import { villagePicker } from './village.js';
 
 const APPLICANT_FIELDS = ['name', 'birth_place', 'address', 'phone'];
 
@@ -61,6 +62,7 @@ export async function showRegister(container, on) {
   const nikInfo = h('p', { class: 'nik-info', id: 'register-nik-info', 'aria-live': 'polite' });
   const known = h('p', { class: 'known', id: 'register-known', 'aria-live': 'polite' });
   const typeBox = h('div', { id: 'register-type-details' });
+  const village = villagePicker({ id: 'register-village_code', label: t('register.village'), hint: t('register.village.hint') });
   const done = h('div', { id: 'register-done', 'aria-live': 'polite' });
   const options = h('datalist', { id: 'permit-type-options' },
     types.map((p) => h('option', { value: `${p.code} — ${p.name}` })));
@@ -72,7 +74,12 @@ export async function showRegister(container, on) {
     h('fieldset', {}, h('legend', {}, t('case.applicant')),
       h('div', { class: 'grid' },
         h('div', {}, field('register-nik', 'case.nik', { required: true }), nikInfo, known),
-        APPLICANT_FIELDS.map((k) => field(`register-${k}`, `register.${k}`, { required: k !== 'phone' })))),
+        APPLICANT_FIELDS.filter((k) => k !== 'phone')
+          .map((k) => field(`register-${k}`, `register.${k}`, { required: true })),
+        // The van plans its trips by village: typed by name, limited to the office's regency.
+        h('div', { class: 'field' }, village.element,
+          h('p', { class: 'field-message', id: 'register-village_code-message', 'aria-live': 'polite' })),
+        field('register-phone', 'register.phone', { required: false }))),
     h('fieldset', {}, h('legend', {}, t('case.permit')), typeField, options, typeBox),
     h('p', { class: 'form-message', role: 'alert' }),
     h('div', { class: 'form-actions' },
@@ -103,6 +110,8 @@ export async function showRegister(container, on) {
           const input = /** @type {HTMLInputElement} */ (form.querySelector(`#register-${k}`));
           input.value = check.applicant[k] ?? '';
         }
+        const a = check.applicant;
+        village.set(a.village_code ? { code: a.village_code, name: a.village ?? a.village_code, district: '' } : null);
       }
     } catch (error) {
       if (mine !== nikGeneration) return;
@@ -139,6 +148,7 @@ export async function showRegister(container, on) {
           birth_place: valueOf(form, 'register-birth_place'),
           address: valueOf(form, 'register-address'),
           phone: phone || null,
+          village_code: village.value()?.code ?? null,
         },
         permit_type: chosen?.code ?? typeInput.value.trim(),
         channel: on.channel ?? 'counter',

@@ -34,7 +34,7 @@ export function breakable(number) {
 export function fieldError(error) {
   const key = `van.error.${error.field}`;
   if (error.code !== 'invalid' || !error.field || !has(key)) return error;
-  return { ...error, message: `${t(key)} (${error.message})` };
+  return { ...error, message: `${t(key)} (${error.message})`, translated: true };
 }
 
 /**

@@ -93,7 +93,7 @@ test('building the type: blanks dropped, numbers parsed, and the first problem n
 test('a refusal shows the translation and the core\'s reason; invalid input only the reason', () => {
   setLanguage('en');
   assert.equal(refusal({ code: 'conflict', message: 'SIPD is used by cases', field: null }),
-    'This conflicts with existing data. SIPD is used by cases');
+    'This conflicts with existing data. (SIPD is used by cases)');
   assert.equal(refusal({ code: 'invalid', message: 'the number template needs exactly one {seq:N}', field: 'number_template' }),
     'the number template needs exactly one {seq:N}');
   setLanguage('id');
@@ -130,7 +130,8 @@ test('the password policy and last-admin refusals are said in the window\'s lang
   assert.equal(accountMessage(error('a password must not be the username')), 'Kata sandi tidak boleh sama dengan nama pengguna.');
   assert.match(accountMessage(error('a password needs two kinds of character (letters and digits, or a space or sign)')), /dua jenis/);
   assert.match(accountMessage({ code: 'invalid', message: 'this is the last active admin; add another admin first', field: 'user' }), /admin aktif terakhir/);
-  assert.equal(accountMessage(error('something new')), 'something new', 'an unknown sentence stays as the core said it');
+  assert.equal(accountMessage(error('something new')), 'Isian kata sandi tidak valid. (Rincian: something new)',
+    'an unknown sentence is named by its field, the core\'s words kept as detail');
 });
 
 test('the audit filters become a query without empty filters', () => {

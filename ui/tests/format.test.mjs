@@ -43,9 +43,20 @@ describe('labels and messages', () => {
     assert.equal(moveLabel('picked_up'), 'Mark picked up');
   });
 
-  test('invalid input shows the core explanation; other codes their translation', () => {
-    assert.equal(errorMessage({ code: 'invalid', message: 'a NIP has 18 digits; this one has 3' }),
-      'a NIP has 18 digits; this one has 3');
+  test('invalid input is named in Indonesian with the core explanation as detail; other codes their translation', () => {
+    assert.equal(errorMessage({ code: 'invalid', message: 'a NIP has 18 digits; this one has 3', field: 'nip' }),
+      'Isian NIP tidak valid. (Rincian: a NIP has 18 digits; this one has 3)');
+    assert.equal(errorMessage({ code: 'invalid', message: 'NIK must have 16 digits', field: 'nik' }),
+      'Isian NIK tidak valid. (Rincian: NIK must have 16 digits)');
+    assert.equal(errorMessage({ code: 'invalid', message: 'odd', field: 'no_such_field' }),
+      'Data yang dimasukkan tidak valid. (Rincian: odd)');
+    assert.equal(errorMessage({ code: 'not_found', message: 'case not found: 9' }),
+      'Data tidak ditemukan. (Rincian: case not found: 9)');
+    setLanguage('en');
+    assert.equal(errorMessage({ code: 'invalid', message: 'NIK must have 16 digits', field: 'nik' }), 'NIK must have 16 digits');
+    assert.equal(errorMessage({ code: 'transition', message: 'case 3 is closed' }),
+      'This step is not possible in the current status. (case 3 is closed)');
+    setLanguage('id');
     assert.equal(errorMessage({ code: 'auth', message: 'x' }), 'Nama pengguna atau kata sandi salah.');
     assert.equal(errorMessage({ code: 'weird', message: 'x' }), 'Kesalahan internal aplikasi.');
   });

@@ -13,8 +13,11 @@ use crate::Ctx;
 #[derive(Args)]
 pub struct BatchArgs {
     /// Permits not yet handed over to holders in this village (area code, e.g. 16.07.01.2001).
-    #[arg(long, conflicts_with_all = ["from", "case"])]
+    #[arg(long, conflicts_with_all = ["from", "case", "trip"])]
     village: Option<String>,
+    /// The permits assigned to this van trip (its id), in the order of its stops.
+    #[arg(long, conflicts_with_all = ["from", "case"])]
+    trip: Option<i64>,
     /// Permits issued on or after this day (YYYY-MM-DD); needs --to.
     #[arg(long, requires = "to", conflicts_with = "case")]
     from: Option<chrono::NaiveDate>,
@@ -30,10 +33,18 @@ pub struct BatchArgs {
 
 fn selection(conn: &rusqlite::Connection, a: &BatchArgs) -> Result<Selection> {
     Ok(
-        match (a.village.clone(), a.from.zip(a.to), a.case.is_empty()) {
-            (Some(code), None, true) => Selection::Village { code },
-            (None, Some((from, to)), true) => Selection::IssuedBetween { from, to },
-            (None, None, false) => Selection::Cases {
+        match (
+            a.village.clone(),
+            a.from.zip(a.to),
+            a.case.is_empty(),
+            a.trip,
+        ) {
+            (Some(code), None, true, None) => Selection::Village { code },
+            (None, None, true, Some(trip)) => Selection::Trip {
+                trip: petromaks::delivery::TripId(trip),
+            },
+            (None, Some((from, to)), true, None) => Selection::IssuedBetween { from, to },
+            (None, None, false, None) => Selection::Cases {
                 ids: a
                     .case
                     .iter()
@@ -43,7 +54,7 @@ fn selection(conn: &rusqlite::Connection, a: &BatchArgs) -> Result<Selection> {
             _ => {
                 return Err(Error::invalid(
                     "selection",
-                    "choose the permits with one of --village, --from/--to or --case",
+                    "choose the permits with one of --village, --trip, --from/--to or --case",
                 ))
             }
         },
