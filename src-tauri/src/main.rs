@@ -21,6 +21,7 @@ mod safety;
 mod session;
 mod settings;
 mod state;
+mod transfer;
 mod van;
 mod van_road;
 
@@ -43,7 +44,7 @@ fn main() {
             app.manage(session::Session::default());
             app.manage(documents::Outputs::default());
             app.manage(documents::BatchControl::default());
-            app.manage(safety::PickedImport::default());
+            app.manage(transfer::PickedImport::default());
             safety::start_daily(app.handle().clone());
             Ok(())
         })
@@ -71,13 +72,13 @@ fn main() {
             safety::backup_now,
             safety::restore_backup,
             safety::restore_damaged,
-            safety::export_data,
-            safety::import_files,
-            safety::import_file,
+            transfer::export_data,
+            transfer::import_files,
+            transfer::import_file,
             safety::choose_backup_folder,
-            safety::export_data_as,
-            safety::choose_import_file,
-            safety::import_chosen_file,
+            transfer::export_data_as,
+            transfer::choose_import_file,
+            transfer::import_chosen_file,
             safety::restore_damaged_from_file,
             admin::admin_catalogue,
             admin::create_permit_type,
