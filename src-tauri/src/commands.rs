@@ -1,7 +1,7 @@
 //! The app's own IPC commands. Each takes the shared state, calls one core function and converts the error;
 //! anything that knows about permits lives in the core. Adding a command: write it here, list it in
 //! `build.rs`, grant `allow-<name>` in `capabilities/main.json`, register it in `main.rs`, call it from
-//! `ui/js/api.js`.
+//! `ui/js/api.js` (or its area module `ui/js/api-<area>.js`, re-exported by `api.js`).
 
 use petromaks::cases::{self, CaseFilter, CaseSummary};
 use petromaks::office::{self, Office};
