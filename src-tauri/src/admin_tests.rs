@@ -1,43 +1,18 @@
 //! The administration commands refuse anyone but an admin, and do their work for an admin.
 
-use std::path::PathBuf;
-
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use petromaks::holidays::{HolidayInput, HolidayKind};
-use petromaks::office::Office;
-use petromaks::users::{NewUser, Role, UserId};
+use petromaks::users::{Role, UserId};
 
-use crate::account::{first_run_in, sign_in_in};
+use crate::account::sign_in_in;
 use crate::admin::*;
 use crate::admin_people::*;
 use crate::session::Session;
 use crate::state::Database;
+use crate::testing::{self, TempOffice, ADMIN_PASSWORD};
 
-struct Dir(PathBuf);
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-const ADMIN_PASSWORD: &str = "rahasia-admin-123";
-
-fn office(name: &str) -> Result<(Dir, Database, Session), Box<dyn std::error::Error>> {
-    let dir = std::env::temp_dir().join(format!("petromaks-admin-{name}-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    let db = Database::open(dir.join("admin.sqlite"));
-    let session = Session::default();
-    let admin = NewUser {
-        username: "admin".into(),
-        full_name: "Admin Kantor".into(),
-        role: Role::Admin,
-        password: ADMIN_PASSWORD.into(),
-        nip: None,
-    };
-    let actor = first_run_in(&db, &session, &Office::banyuasin_example(), &admin)?;
-    db.with(|conn| petromaks::demo::generate(conn, &actor, Utc::now(), 12, 7).map(|_| ()))?;
-    Ok((Dir(dir), db, session))
+fn office(name: &str) -> Result<(TempOffice, Database, Session), Box<dyn std::error::Error>> {
+    testing::office(&format!("admin-{name}"), Some(12))
 }
 
 fn code<T>(result: Result<T, crate::error::CommandError>) -> &'static str {

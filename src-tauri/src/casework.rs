@@ -133,38 +133,17 @@ pub fn save_pdf(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::account::{first_run_in, sign_in_in};
+    use crate::account::sign_in_in;
+    use crate::testing::{self, TempOffice};
     use petromaks::cases::{CaseFilter, Status};
     use petromaks::office::Office;
     use petromaks::users::{NewUser, Role};
 
-    /// A fresh database set up with the demo staff and cases, removed on drop.
-    pub(crate) struct Office0(pub(crate) PathBuf);
-
-    impl Drop for Office0 {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
-
+    /// A set-up office with the demo staff and 12 demo cases, removed on drop.
     pub(crate) fn office(
         name: &str,
-    ) -> Result<(Office0, Database, Session), Box<dyn std::error::Error>> {
-        let dir =
-            std::env::temp_dir().join(format!("petromaks-desktop-{name}-{}", std::process::id()));
-        std::fs::create_dir_all(&dir)?;
-        let db = Database::open(dir.join("roles.sqlite"));
-        let session = Session::default();
-        let admin = NewUser {
-            username: "admin".into(),
-            full_name: "Admin Kantor".into(),
-            role: Role::Admin,
-            password: "rahasia-admin-123".into(),
-            nip: None,
-        };
-        let actor = first_run_in(&db, &session, &Office::banyuasin_example(), &admin)?;
-        db.with(|conn| petromaks::demo::generate(conn, &actor, Utc::now(), 12, 7).map(|_| ()))?;
-        Ok((Office0(dir), db, session))
+    ) -> Result<(TempOffice, Database, Session), Box<dyn std::error::Error>> {
+        testing::office(&format!("casework-{name}"), Some(12))
     }
 
     #[test]

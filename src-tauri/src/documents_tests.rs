@@ -1,38 +1,13 @@
 //! Tests of documents.rs. The document commands: verify, batches with cancel, the logo, printing.
 
 use super::*;
-use crate::account::{first_run_in, sign_in_in};
+use crate::account::sign_in_in;
+use crate::testing::{self, TempOffice};
 use petromaks::cases::{CaseFilter, Status};
-use petromaks::office::Office;
-use petromaks::users::{NewUser, Role};
 
-/// A demo office in a temp folder (also the documents folder), removed on drop.
-struct Office0(PathBuf);
-
-impl Drop for Office0 {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn office(name: &str) -> Result<(Office0, Database, Session), Box<dyn std::error::Error>> {
-    let dir = std::env::temp_dir().join(format!(
-        "petromaks-desktop-docs-{name}-{}",
-        std::process::id()
-    ));
-    std::fs::create_dir_all(&dir)?;
-    let db = Database::open(dir.join("docs.sqlite"));
-    let session = Session::default();
-    let admin = NewUser {
-        username: "admin".into(),
-        full_name: "Admin Kantor".into(),
-        role: Role::Admin,
-        password: "rahasia-admin-123".into(),
-        nip: None,
-    };
-    let actor = first_run_in(&db, &session, &Office::banyuasin_example(), &admin)?;
-    db.with(|conn| petromaks::demo::generate(conn, &actor, Utc::now(), 40, 7).map(|_| ()))?;
-    Ok((Office0(dir), db, session))
+/// A demo office with 40 cases in a temp folder (also the documents folder), removed on drop.
+fn office(name: &str) -> Result<(TempOffice, Database, Session), Box<dyn std::error::Error>> {
+    testing::office(&format!("docs-{name}"), Some(40))
 }
 
 fn issued(db: &Database) -> Result<Vec<CaseId>, CommandError> {

@@ -21,6 +21,8 @@ mod safety;
 mod session;
 mod settings;
 mod state;
+#[cfg(test)]
+mod testing;
 mod transfer;
 mod van;
 mod van_road;

@@ -1,35 +1,14 @@
 //! Tests of safety.rs. The data-safety commands: backups on close and daily, restore, the start-up check, import and export.
 
 use super::*;
-use crate::account::{first_run_in, sign_in_in};
+use crate::account::sign_in_in;
+use crate::testing::{self, TempOffice};
 use chrono::TimeZone;
-use petromaks::office::Office;
 use petromaks::users::NewUser;
 
-/// A fresh folder with a set-up database, removed on drop.
-struct Dir(PathBuf);
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn office(name: &str) -> Result<(Dir, Database, Session), Box<dyn std::error::Error>> {
-    let dir = std::env::temp_dir().join(format!("petromaks-safety-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir)?;
-    let db = Database::open(dir.join("office.sqlite"));
-    let session = Session::default();
-    let admin = NewUser {
-        username: "admin".into(),
-        full_name: "Admin Kantor".into(),
-        role: Role::Admin,
-        password: "rahasia-admin-123".into(),
-        nip: None,
-    };
-    first_run_in(&db, &session, &Office::banyuasin_example(), &admin)?;
-    Ok((Dir(dir), db, session))
+/// A set-up office without cases in a fresh folder, removed on drop.
+fn office(name: &str) -> Result<(TempOffice, Database, Session), Box<dyn std::error::Error>> {
+    testing::office(&format!("safety-{name}"), None)
 }
 
 fn at(day: u32, hour: u32) -> DateTime<Utc> {

@@ -63,41 +63,18 @@ pub fn record_survey(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::account::{first_run_in, sign_in_in};
+    use crate::account::sign_in_in;
+    use crate::testing;
     use crate::van::{
         assign_village_in, close_trip_in, create_trip_in, plan_choices_in, save_trip_pdf_in,
         start_trip_in, TripPaper,
     };
     use petromaks::delivery::{FailReason, NewTrip, Recipient};
-    use petromaks::office::Office;
-    use petromaks::users::{NewUser, Role};
-    use std::path::PathBuf;
-
-    struct Dir(PathBuf);
-
-    impl Drop for Dir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
 
     #[test]
     fn a_trip_from_plan_to_close_through_the_window_commands(
     ) -> Result<(), Box<dyn std::error::Error>> {
-        let dir =
-            Dir(std::env::temp_dir().join(format!("petromaks-desktop-van-{}", std::process::id())));
-        std::fs::create_dir_all(&dir.0)?;
-        let db = Database::open(dir.0.join("van.sqlite"));
-        let session = Session::default();
-        let admin = NewUser {
-            username: "admin".into(),
-            full_name: "Admin Kantor".into(),
-            role: Role::Admin,
-            password: "rahasia-admin-123".into(),
-            nip: None,
-        };
-        let actor = first_run_in(&db, &session, &Office::banyuasin_example(), &admin)?;
-        db.with(|conn| petromaks::demo::generate(conn, &actor, Utc::now(), 30, 7).map(|_| ()))?;
+        let (dir, db, session) = testing::office("van-road", Some(30))?;
 
         sign_in_in(&db, &session, "loket1", petromaks::demo::DEMO_PASSWORD)?;
         let choices = plan_choices_in(&db, &session)?;
