@@ -288,16 +288,39 @@ pub struct Village {
 /// Villages of the office's own regency whose name (anywhere) or code (from the start) matches `query`,
 /// for the register form's village field: the van plans its trips by these codes.
 pub fn villages(conn: &Connection, query: &str, limit: u32) -> Result<Vec<Village>> {
-    let q = query.trim();
-    let mut stmt = conn.prepare(
-        "SELECT v.code, v.name, d.name FROM villages v
-         JOIN districts d ON d.code = v.district_code
-         WHERE d.regency_code = (SELECT regency_code FROM office WHERE id = 1)
-           AND (v.name LIKE '%' || ?1 || '%' OR v.code LIKE ?1 || '%')
-         ORDER BY v.name, d.name LIMIT ?2",
-    )?;
+    regency_villages_where(conn, Some(query.trim()), limit)
+}
+
+/// Every village of the office's regency, by district then village name (empty before setup).
+pub fn regency_villages(conn: &Connection) -> Result<Vec<Village>> {
+    regency_villages_where(conn, None, u32::MAX)
+}
+
+fn regency_villages_where(
+    conn: &Connection,
+    query: Option<&str>,
+    limit: u32,
+) -> Result<Vec<Village>> {
+    let Some(office) = crate::office::get(conn)? else {
+        return Ok(Vec::new());
+    };
+    // A village's code starts with its regency's: the range on the primary key reads ~300 rows, not the
+    // whole country's 83 000 (110 ms → under 1 ms per keystroke).
+    let (filter, order) = match query {
+        Some(_) => (
+            "AND (v.name LIKE '%' || ?2 || '%' OR v.code LIKE ?2 || '%')",
+            "v.name, d.name",
+        ),
+        // ?2 is bound either way (rusqlite checks the count); without a query it is NULL.
+        None => ("AND ?2 IS NULL", "d.name, v.name, v.code"),
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT v.code, v.name, d.name FROM villages v JOIN districts d ON d.code = v.district_code
+         WHERE v.code > ?1 || '.' AND v.code < ?1 || '/' AND d.regency_code = ?1 {filter}
+         ORDER BY {order} LIMIT ?3"
+    ))?;
     let rows = stmt
-        .query_map(params![q, limit], |r| {
+        .query_map(params![office.regency_code, query, limit], |r| {
             Ok(Village {
                 code: r.get(0)?,
                 name: r.get(1)?,

@@ -269,34 +269,5 @@ pub fn pool(conn: &Connection, village: Option<&str>) -> Result<Vec<Waiting>> {
     Ok(rows)
 }
 
-/// A village of the office's regency, for choosing stops and pick-up villages.
-#[derive(Debug, Clone, Serialize)]
-pub struct Village {
-    pub code: String,
-    pub name: String,
-    pub district: String,
-}
-
-/// Every village of the office's regency, by district then village name (empty before setup).
-pub fn regency_villages(conn: &Connection) -> Result<Vec<Village>> {
-    let Some(office) = crate::office::get(conn)? else {
-        return Ok(Vec::new());
-    };
-    let rows = conn
-        .prepare(
-            "SELECT v.code, v.name, d.name FROM villages v JOIN districts d ON d.code = v.district_code
-             WHERE v.code > ?1 || '.' AND v.code < ?1 || '/' AND d.regency_code = ?1
-             ORDER BY d.name, v.name, v.code",
-        )?
-        // A village's code starts with its regency's: the range on the primary key reads ~300 rows, not
-        // the whole country's 83 000 (110 ms → under 1 ms).
-        .query_map([office.regency_code], |r| {
-            Ok(Village {
-                code: r.get(0)?,
-                name: r.get(1)?,
-                district: r.get(2)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
-}
+/// The villages of the office's regency, for choosing stops and pick-up villages (the register form's).
+pub use crate::applicants::{regency_villages, Village};
