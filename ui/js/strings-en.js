@@ -197,7 +197,6 @@ export default Object.freeze({
   // Navigation
   'nav.label': 'Main menu',
   'nav.cases': 'Applications',
-  'nav.settings': 'Settings',
   'month.1': 'January',
   'month.2': 'February',
   'month.3': 'March',

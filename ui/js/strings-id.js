@@ -200,7 +200,6 @@ export default Object.freeze({
   // Navigation
   'nav.label': 'Menu utama',
   'nav.cases': 'Permohonan',
-  'nav.settings': 'Pengaturan',
   'month.1': 'Januari',
   'month.2': 'Februari',
   'month.3': 'Maret',
