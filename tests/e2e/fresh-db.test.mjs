@@ -62,6 +62,19 @@ test('sign out, then a wrong password is refused and the right one lets the admi
   await browser.$('#signout-button').click();
   await browser.$('body[data-screen="signin"]').waitForExist({ timeout: 10_000 });
   assert.equal(await browser.$$('#cases-table').length, 0);
+  // The language switch retranslates the sign-in form in place, keeping what was typed.
+  await browser.$('#signin-username').setValue('admin');
+  await browser.$('#language-toggle').click();
+  await browser.waitUntil(async () => (await browser.$('label[for="signin-username"]').getText()) === 'Username', {
+    timeout: 5_000,
+    timeoutMsg: 'the sign-in form stayed in Indonesian',
+  });
+  assert.equal(await browser.$('#signin-submit').getText(), 'Sign in');
+  assert.equal(await browser.$('#signin-username').getValue(), 'admin');
+  await browser.$('#language-toggle').click();
+  await browser.waitUntil(async () => (await browser.$('label[for="signin-username"]').getText()) === 'Nama pengguna', {
+    timeout: 5_000,
+  });
   await browser.$('#signin-username').setValue('admin');
   await browser.$('#signin-password').setValue('salah');
   await browser.keys('Enter');

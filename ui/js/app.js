@@ -56,8 +56,11 @@ let openCase = null;
 /** Writes every `data-i18n*` string of the static page in the current language. */
 function translatePage() {
   document.documentElement.lang = language();
+  // Static strings, and those of forms that stay on screen across a switch (setup, sign-in, lock):
+  // `data-i18n-args` holds the parameters of a string that has some.
   for (const el of document.querySelectorAll('[data-i18n]')) {
-    el.textContent = t(/** @type {HTMLElement} */ (el).dataset.i18n ?? '');
+    const { i18n, i18nArgs } = /** @type {HTMLElement} */ (el).dataset;
+    el.textContent = t(i18n ?? '', i18nArgs ? JSON.parse(i18nArgs) : undefined);
   }
   for (const el of document.querySelectorAll('[data-i18n-placeholder]')) {
     el.setAttribute('placeholder', t(/** @type {HTMLElement} */ (el).dataset.i18nPlaceholder ?? ''));

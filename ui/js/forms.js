@@ -21,7 +21,7 @@ export function field(id, labelKey, options = {}) {
   return h(
     'div',
     { class: options.grow ? 'field field-grow' : 'field' },
-    h('label', { for: id }, t(labelKey)),
+    h('label', { for: id, 'data-i18n': labelKey }, t(labelKey)),
     h('input', {
       id,
       name: id,

@@ -18,17 +18,29 @@ const HEAD_FIELDS = ['head_title', 'head_name', 'head_rank', 'head_nip'];
  * A titled card in the middle of the main area.
  * @param {string} id
  * @param {string} titleKey
- * @param {string} hint
+ * @param {HTMLElement} hint
  * @param {...HTMLElement} body
  */
 function card(id, titleKey, hint, ...body) {
   return h(
     'section',
     { class: 'panel gate', id, 'aria-labelledby': `${id}-title` },
-    h('h2', { id: `${id}-title` }, t(titleKey)),
-    h('p', { class: 'muted' }, hint),
+    h('h2', { id: `${id}-title`, 'data-i18n': titleKey }, t(titleKey)),
+    hint,
     ...body,
   );
+}
+
+/**
+ * A translated string in an element the header's language switch retranslates in place (the gate's
+ * forms stay on screen, keeping what was typed).
+ * @param {string} tag
+ * @param {Record<string, string | null>} attributes
+ * @param {string} key
+ * @param {Record<string, string>} [args]
+ */
+function live(tag, attributes, key, args) {
+  return h(tag, { ...attributes, 'data-i18n': key, 'data-i18n-args': args ? JSON.stringify(args) : null }, t(key, args));
 }
 
 /**
@@ -43,18 +55,18 @@ export function showSetup(main, example) {
     const form = h(
       'form',
       { id: 'setup-form', class: 'gate-form', novalidate: true },
-      h('fieldset', {}, h('legend', {}, t('setup.office')),
+      h('fieldset', {}, live('legend', {}, 'setup.office'),
         h('div', { class: 'grid' }, OFFICE_FIELDS.map((k) => field(`setup-${k}`, `office.${k}`, { value: value(k) })))),
-      h('fieldset', {}, h('legend', {}, t('setup.head')),
+      h('fieldset', {}, live('legend', {}, 'setup.head'),
         h('div', { class: 'grid' }, HEAD_FIELDS.map((k) => field(`setup-${k}`, `office.${k}`, { value: value(k) })))),
-      h('fieldset', {}, h('legend', {}, t('setup.admin')),
+      h('fieldset', {}, live('legend', {}, 'setup.admin'),
         h('div', { class: 'grid' },
           field('setup-username', 'user.username', { required: true }),
           field('setup-full_name', 'user.full_name', { required: true }),
           field('setup-password', 'user.password', { type: 'password', required: true, autocomplete: 'new-password' }),
           field('setup-nip', 'user.nip'))),
       h('p', { class: 'form-message', role: 'alert' }),
-      h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'button', id: 'setup-save' }, t('setup.save'))),
+      h('div', { class: 'form-actions' }, live('button', { type: 'submit', class: 'button', id: 'setup-save' }, 'setup.save')),
     );
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -74,7 +86,7 @@ export function showSetup(main, example) {
         showError(form, 'setup-', /** @type {api.CommandError} */ (error));
       }
     });
-    replace(main, card('setup', 'setup.title', t('setup.hint'), form));
+    replace(main, card('setup', 'setup.title', live('p', { class: 'muted' }, 'setup.hint'), form));
     document.body.dataset.screen = 'setup';
     /** @type {HTMLElement | null} */ (form.querySelector('input'))?.focus();
   });
@@ -97,13 +109,13 @@ export function showSignIn(main, lockedUser = null) {
       }),
       field('signin-password', 'session.password', { type: 'password', required: true, autocomplete: 'current-password' }),
       h('p', { class: 'form-message', role: 'alert', id: 'signin-message' }),
-      h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'button', id: 'signin-submit' }, t('session.signin'))),
+      h('div', { class: 'form-actions' }, live('button', { type: 'submit', class: 'button', id: 'signin-submit' }, 'session.signin')),
     );
     const username = /** @type {HTMLInputElement} */ (form.querySelector('#signin-username'));
     const password = /** @type {HTMLInputElement} */ (form.querySelector('#signin-password'));
     if (lockedUser) {
       username.readOnly = true;
-      const other = h('button', { type: 'button', class: 'button button-quiet', id: 'signin-other' }, t('session.other_user'));
+      const other = live('button', { type: 'button', class: 'button button-quiet', id: 'signin-other' }, 'session.other_user');
       other.addEventListener('click', () => {
         username.readOnly = false;
         username.value = '';
@@ -121,7 +133,9 @@ export function showSignIn(main, lockedUser = null) {
         password.focus();
       }
     });
-    const hint = lockedUser ? t('session.locked.hint', { name: lockedUser.full_name }) : t('session.signin.hint');
+    const hint = lockedUser
+      ? live('p', { class: 'muted' }, 'session.locked.hint', { name: lockedUser.full_name })
+      : live('p', { class: 'muted' }, 'session.signin.hint');
     replace(main, card('signin', lockedUser ? 'session.locked.title' : 'session.signin.title', hint, form));
     document.body.dataset.screen = lockedUser ? 'locked' : 'signin';
     (lockedUser ? password : username).focus();
