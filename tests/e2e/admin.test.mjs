@@ -225,15 +225,7 @@ describe('the administration area', () => {
     app = undefined;
     const id = Number(execFileSync('sqlite3', [db, 'SELECT min(id) + 3 FROM case_events'], { encoding: 'utf8' }).trim());
     execFileSync('sqlite3', [db, `UPDATE case_events SET reason = 'diubah diam-diam' WHERE id = ${id}`]);
-    // Under load WebKitWebDriver can be slow to listen, and the new session is refused: try again.
-    for (let attempt = 1; !app; attempt += 1) {
-      try {
-        app = await launchApp(db, `admin-reopened-${attempt}`);
-      } catch (error) {
-        if (attempt >= 3) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 2000));
-      }
-    }
+    app = await launchApp(db, 'admin-reopened');
     browser = app.browser;
     await signIn(browser, 'admin', ADMIN_PASSWORD);
     await browser.$('#settings-button').click();

@@ -213,6 +213,9 @@ export function openSession(port) {
   });
 }
 
+/** How many times a launch is tried before the test fails (see `launchApp`). */
+const LAUNCH_ATTEMPTS = 3;
+
 /**
  * Starts everything for one test file: display, driver with `PETROMAKS_DB=db` and private XDG folders,
  * session. `close()` ends them all, the app included.
@@ -230,31 +233,39 @@ export async function launchApp(db, logName = path.basename(db, '.sqlite')) {
     XDG_CONFIG_HOME: path.join(home.dir, 'config'),
   };
   const display = await ensureDisplay();
-  let driver;
-  let browser;
-  try {
-    driver = await startDriver(env, logName);
-    browser = await openSession(driver.port);
-  } catch (error) {
-    await driver?.stop();
-    await stopStrayApp(db);
-    await display.stop();
-    home.remove();
-    throw error;
-  }
-  return {
-    browser,
-    async close() {
-      try {
-        await browser.deleteSession();
-      } finally {
-        await driver.stop();
-        await stopStrayApp(db);
+  // Under load WebKitWebDriver is sometimes not listening yet when the session is asked for (the request
+  // fails with a socket error before the app starts): start over, a few times, before calling it a failure.
+  for (let attempt = 1; ; attempt += 1) {
+    /** @type {Awaited<ReturnType<typeof startDriver>> | undefined} */
+    let driver;
+    try {
+      driver = await startDriver(env, attempt === 1 ? logName : `${logName}-attempt-${attempt}`);
+      const browser = await openSession(driver.port);
+      const started = driver;
+      return {
+        browser,
+        async close() {
+          try {
+            await browser.deleteSession();
+          } finally {
+            await started.stop();
+            await stopStrayApp(db);
+            await display.stop();
+            home.remove();
+          }
+        },
+      };
+    } catch (error) {
+      await driver?.stop().catch((e) => console.warn(`stopping the driver: ${e}`));
+      await stopStrayApp(db);
+      if (attempt >= LAUNCH_ATTEMPTS) {
         await display.stop();
         home.remove();
+        throw error;
       }
-    },
-  };
+      console.warn(`launching the app failed (attempt ${attempt} of ${LAUNCH_ATTEMPTS}), trying again: ${error}`);
+    }
+  }
 }
 
 /**
