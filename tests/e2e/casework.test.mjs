@@ -71,6 +71,8 @@ describe('a case from the counter to pick-up', () => {
     await browser.$('#setup-full_name').setValue('Admin Kantor');
     await browser.$('#setup-password').setValue(ADMIN_PASSWORD);
     await browser.keys('Enter');
+    await browser.$('#setup-logo-next').waitForExist({ timeout: 15_000 });
+    await browser.keys('Enter'); // "Continue" has the focus: the logo can wait
     await browser.$('body[data-user="admin"][data-cases-loaded="true"]').waitForExist({ timeout: 15_000 });
     cli(db, '--as', 'admin', 'demo', '--cases', '0');
     imgNumber = JSON.parse(cli(db, '--json', '--as', 'loket1', 'case', 'register', '--type', 'SKP',

@@ -1,11 +1,11 @@
 // A database file that does not exist yet: the app creates it and asks for first-run setup in the window.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { cli, launchApp, screenshot, tempDir } from './harness.mjs';
+import { ROOT, cli, launchApp, screenshot, tempDir } from './harness.mjs';
 import { signIn } from './ui.mjs';
 
 /** @type {ReturnType<typeof tempDir>} */
@@ -13,14 +13,18 @@ let tmp;
 /** @type {Awaited<ReturnType<typeof launchApp>> | undefined} */
 let app;
 let db = '';
+let docs = '';
 
 before(async () => {
   tmp = tempDir();
   db = path.join(tmp.dir, 'new-office', 'petromaks.sqlite');
+  docs = path.join(tmp.dir, 'Dokumen');
+  process.env.PETROMAKS_DOCS_DIR = docs;
   app = await launchApp(db);
 });
 
 after(async () => {
+  delete process.env.PETROMAKS_DOCS_DIR;
   await app?.close();
   tmp?.remove();
 });
@@ -48,6 +52,15 @@ test('a new database asks for first-run setup, which signs the first admin in', 
   await screenshot(browser, 'setup-invalid');
   await nip.setValue('196805121990031007');
   await browser.$('#setup-save').click();
+  // The last step: the office logo (a scanned logo.png left in the documents folder, the dialog's stand-in).
+  await browser.$('body[data-screen="setup-logo"]').waitForExist({ timeout: 15_000 });
+  assert.notEqual(await browser.$('.brand-logo').getAttribute('data-office'), 'true', 'no office logo yet');
+  mkdirSync(docs, { recursive: true });
+  copyFileSync(path.join(ROOT, 'icons', '128x128.png'), path.join(docs, 'logo.png'));
+  await browser.$('#logo-from-documents').click();
+  await browser.$('.brand-logo[data-office="true"]').waitForExist({ timeout: 10_000 });
+  await screenshot(browser, 'setup-logo');
+  await browser.$('#setup-logo-next').click();
   await browser.$('body[data-user="admin"][data-cases-loaded="true"]').waitForExist({ timeout: 15_000 });
   assert.equal(await browser.$('#cases-empty').getText(), 'Belum ada permohonan.');
   assert.match(await browser.$('#current-user').getText(), /Admin Kantor\s*Administrator/);

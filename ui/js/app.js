@@ -17,7 +17,7 @@ import { h, one, replace } from './dom.js';
 import { roleLabel } from './format.js';
 import { DEFAULT_LANGUAGE, language, setLanguage, t } from './i18n.js';
 import { showRegister } from './register.js';
-import { showSetup, showSignIn } from './session.js';
+import { showSetup, showSetupLogo, showSignIn } from './session.js';
 import { logoUrl, showLookTab } from './settings-extras.js';
 import { showToday, tileCases } from './today.js';
 import { showTrips } from './trips.js';
@@ -373,6 +373,19 @@ async function refreshLogo() {
   }
 }
 
+/**
+ * First-run setup, then its logo step (the admin is signed in by then).
+ * @param {HTMLElement} gate
+ * @param {Record<string, string | number>} example
+ */
+async function firstRun(gate, example) {
+  const actor = await showSetup(gate, example);
+  info = await api.appInfo(); // the header names the office just saved
+  translatePage();
+  await showSetupLogo(gate, refreshLogo);
+  return actor;
+}
+
 async function start() {
   // The logo and the language, a tab of the administration area.
   addAdminTab({ id: 'look', label: 'admin.tab.look', show: (ctx) => showLookTab(ctx, { logoChanged: refreshLogo, language: applyLanguage }) });
@@ -400,7 +413,7 @@ async function start() {
     watchIdle();
     const gate = one('#gate');
     const actor = session.user
-      ?? (session.setup_needed ? await showSetup(gate, session.office_example) : await showSignIn(gate));
+      ?? (session.setup_needed ? await firstRun(gate, session.office_example) : await showSignIn(gate));
     await signedIn(actor);
   } catch (error) {
     showError(/** @type {api.CommandError} */ (error));

@@ -9,6 +9,7 @@ import * as api from './api.js';
 import { h, replace } from './dom.js';
 import { field, showError, valueOf } from './forms.js';
 import { t } from './i18n.js';
+import { logoCard } from './settings-extras.js';
 
 /** The office profile fields of the setup form, in the order they are typed. */
 const OFFICE_FIELDS = ['government', 'name', 'unit', 'regency_code', 'address', 'phone', 'email', 'sign_place'];
@@ -89,6 +90,25 @@ export function showSetup(main, example) {
     replace(main, card('setup', 'setup.title', live('p', { class: 'muted' }, 'setup.hint'), form));
     document.body.dataset.screen = 'setup';
     /** @type {HTMLElement | null} */ (form.querySelector('input'))?.focus();
+  });
+}
+
+/**
+ * The last step of first-run setup (the admin is signed in now): the office logo for the kop surat and the
+ * header, or skip it (it can be set later in the administration area). Resolves on "Continue".
+ * @param {HTMLElement} main
+ * @param {() => Promise<void> | void} logoChanged redraws the header's logo
+ * @returns {Promise<void>}
+ */
+export async function showSetupLogo(main, logoChanged) {
+  const logo = await logoCard({ logoChanged });
+  return new Promise((resolve) => {
+    const next = live('button', { type: 'button', class: 'button', id: 'setup-logo-next' }, 'setup.logo.next');
+    next.addEventListener('click', () => resolve());
+    replace(main, card('setup-logo', 'setup.logo.title', live('p', { class: 'muted' }, 'setup.logo.hint'), logo,
+      h('div', { class: 'form-actions' }, next)));
+    document.body.dataset.screen = 'setup-logo';
+    next.focus();
   });
 }
 

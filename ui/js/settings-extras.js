@@ -24,11 +24,12 @@ export async function logoUrl() {
 }
 
 /**
- * The logo and language cards.
- * @param {{ logoChanged: () => Promise<void> | void, language: (lang: 'id' | 'en') => void }} on
- * @returns {Promise<HTMLElement[]>}
+ * The logo card: a preview, choose (native dialog), take `logo.png` from the documents folder, remove.
+ * Also the logo step of first-run setup.
+ * @param {{ logoChanged: () => Promise<void> | void }} on
+ * @returns {Promise<HTMLElement>}
  */
-export async function settingsExtras(on) {
+export async function logoCard(on) {
   const preview = /** @type {HTMLImageElement} */ (h('img', { id: 'settings-logo-preview', class: 'logo-preview', alt: t('logo.preview'), hidden: true }));
   const none = h('p', { class: 'muted', id: 'settings-logo-none' }, t('logo.none'));
   const message = h('p', { class: 'form-message', id: 'logo-message', role: 'status', 'aria-live': 'polite' });
@@ -73,7 +74,17 @@ export async function settingsExtras(on) {
         button('logo-from-documents', 'logo.from_documents', api.logoFromDocuments, 'logo.saved'),
         button('logo-clear', 'logo.clear', api.clearLogo, 'logo.cleared'))),
     message);
+  await showLogo();
+  return logo;
+}
 
+/**
+ * The logo and language cards.
+ * @param {{ logoChanged: () => Promise<void> | void, language: (lang: 'id' | 'en') => void }} on
+ * @returns {Promise<HTMLElement[]>}
+ */
+export async function settingsExtras(on) {
+  const logo = await logoCard(on);
   const choices = /** @type {const} */ (['id', 'en']).map((lang) => {
     const radio = h('input', { type: 'radio', name: 'settings-language', id: `settings-language-${lang}`, value: lang, checked: language() === lang });
     radio.addEventListener('change', () => on.language(lang));
@@ -83,7 +94,6 @@ export async function settingsExtras(on) {
     h('fieldset', { class: 'batch-modes' }, h('legend', {}, t('language.choose')), choices),
     h('p', { class: 'sub' }, t('language.help')));
 
-  await showLogo();
   return [languageCard, logo];
 }
 

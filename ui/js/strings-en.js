@@ -194,6 +194,10 @@ export default Object.freeze({
   'intake.discrepancy': 'Discrepancy (broken seal, original missing or extra) — leave empty if all matched',
   'intake.receive': 'Receive the bag',
   'intake.received': 'Bag {seal} received.',
+  // First-run setup: the logo step
+  'setup.logo.title': 'Office logo',
+  'setup.logo.hint': 'The last step, which you may skip: the logo can be set at any time under Administration.',
+  'setup.logo.next': 'Continue to the applications',
   // Navigation
   'nav.label': 'Main menu',
   'nav.cases': 'Applications',

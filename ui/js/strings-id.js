@@ -197,6 +197,10 @@ export default Object.freeze({
   'intake.discrepancy': 'Selisih (segel rusak, berkas kurang/lebih) — kosongkan bila cocok',
   'intake.receive': 'Terima kantong',
   'intake.received': 'Kantong {seal} diterima.',
+  // First-run setup: the logo step
+  'setup.logo.title': 'Logo kantor',
+  'setup.logo.hint': 'Langkah terakhir, boleh dilewati: logo dapat diatur kapan saja di Administrasi.',
+  'setup.logo.next': 'Lanjut ke daftar permohonan',
   // Navigation
   'nav.label': 'Menu utama',
   'nav.cases': 'Permohonan',
