@@ -284,17 +284,21 @@ pub fn save_output_as<R: Runtime>(
 /// The name of the logo file the settings screen can take from the documents folder without a dialog.
 pub const LOGO_FILE: &str = "logo.png";
 
-/// Reads a PNG chosen for the logo, refusing a file too big to be one before reading it all.
-fn read_logo(path: &std::path::Path) -> Result<Vec<u8>, CommandError> {
+/// Reads a PNG chosen for the logo or a holder's photo (`field`), refusing a file too big to be one
+/// before reading it all (the core checks it is a PNG).
+pub(crate) fn read_png(
+    path: &std::path::Path,
+    field: &'static str,
+) -> Result<Vec<u8>, CommandError> {
     let unreadable = |error: std::io::Error| {
         CommandError::from(Error::invalid(
-            "logo",
+            field,
             format!("cannot read {}: {error}", path.display()),
         ))
     };
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
     if size > 2 * 1024 * 1024 {
-        return Err(Error::invalid("logo", "the logo must be smaller than 2 MB").into());
+        return Err(Error::invalid(field, format!("the {field} must be smaller than 2 MB")).into());
     }
     std::fs::read(path).map_err(unreadable)
 }
@@ -306,7 +310,7 @@ pub fn set_logo_from_in(
     path: &std::path::Path,
 ) -> Result<(), CommandError> {
     let actor = session.actor()?;
-    let png = read_logo(path)?;
+    let png = read_png(path, "logo")?;
     db.with(|conn| office::set_logo(conn, &actor, Utc::now(), Some(&png)))
 }
 

@@ -15,6 +15,7 @@ mod documents;
 mod error;
 mod intake;
 mod native;
+mod photo;
 mod pickups;
 mod register;
 mod safety;
@@ -61,6 +62,10 @@ fn main() {
             casework::move_case,
             casework::save_pdf,
             counter::collect_case,
+            photo::case_photo,
+            photo::choose_case_photo,
+            photo::case_photo_from_documents,
+            photo::clear_case_photo,
             intake::trip_intake,
             intake::bag_originals,
             intake::receive_bag,

@@ -4,11 +4,11 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { cli, launchApp, screenshot, tempDir } from './harness.mjs';
+import { ROOT, cli, launchApp, screenshot, tempDir } from './harness.mjs';
 import { offeredSteps, scanCase, signIn, signOut, takeStep } from './ui.mjs';
 
 const IMG = '<img src=x onerror=alert(1)>';
@@ -147,6 +147,17 @@ describe('a case from the counter to pick-up', () => {
     caseId = JSON.parse(cli(db, '--json', 'case', 'list')).find((c) => c.registration_number === number).id;
   });
 
+  test('the clerk adds the holder\'s pas photo, taken from the photo folder by NIK', async () => {
+    assert.equal(await browser.$('#case-photo').getAttribute('data-present'), 'false');
+    await browser.$('#photo-from-documents').click();
+    await browser.waitUntil(async () => (await browser.$('#case-photo-message').getText()) !== '', { timeout: 10_000 });
+    assert.equal(await browser.$('#case-photo').getAttribute('data-present'), 'false', 'no file yet: nothing set');
+    mkdirSync(path.join(docs, 'foto'), { recursive: true });
+    copyFileSync(path.join(ROOT, 'icons', '64x64.png'), path.join(docs, 'foto', '1607011203850001.png'));
+    await browser.$('#photo-from-documents').click();
+    await browser.$('#case-photo[data-present="true"]').waitForExist({ timeout: 10_000 });
+  });
+
   test('the clerk is not offered to declare complete, and invoking it anyway is refused', async () => {
     const steps = await offeredSteps(browser);
     assert.ok(!steps.includes('verified'), `clerk offered ${steps}`);
@@ -193,6 +204,8 @@ describe('a case from the counter to pick-up', () => {
     const file = await browser.$('#case-message').getAttribute('data-saved');
     assert.ok(file.startsWith(docs), file);
     execFileSync('qpdf', ['--check', file], { stdio: 'ignore' });
+    const images = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
+    assert.match(images, /^\s*1\s+\d+\s+image\s+64\s+64\s/m, `the pas photo is printed:\n${images}`);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     const permit = await browser.$('#case-permit dd.mono').getText();
     assert.ok(text.includes(permit), `certificate shows ${permit}`);
@@ -240,10 +253,10 @@ describe('a case from the counter to pick-up', () => {
     const names = await browser.execute(() =>
       [...document.querySelectorAll('#cases-table .applicant-name')].map((e) => e.textContent));
     assert.deepEqual(names.sort(), [SQL, IMG].sort());
-    assert.equal((await browser.$$('#main img')).length, 0);
+    assert.equal((await browser.$$('#main img:not(#case-photo-image)')).length, 0, 'no image but the pas photo frame');
     await scanCase(browser, imgNumber);
     assert.equal(await browser.$('#case-applicant .applicant-name').getText(), IMG);
-    assert.equal((await browser.$$('#main img')).length, 0);
+    assert.equal((await browser.$$('#main img:not(#case-photo-image)')).length, 0, 'no image but the pas photo frame');
     assert.equal(JSON.parse(cli(db, '--json', 'case', 'list')).length, 2, 'the cases table is still there');
   });
 

@@ -296,6 +296,7 @@ async function openCaseScreen(id) {
   await showCase(one('#case-view'), id, {
     back: backToList,
     error: showError,
+    role: user?.role,
   });
 }
 

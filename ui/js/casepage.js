@@ -11,6 +11,7 @@ import { fileActions } from './files.js';
 import { h, replace } from './dom.js';
 import { errorMessage, formatDateTime, moveLabel, roleLabel, slaText } from './format.js';
 import { formatDate, statusLabel, t } from './i18n.js';
+import { photoBox } from './photo.js';
 import { recipientForm } from './recipient.js';
 
 /** Statuses that have a certificate to save (a draft before issue). */
@@ -100,7 +101,7 @@ export function caseSections(d) {
  * Shows one case in `container` and keeps it current after each step.
  * @param {HTMLElement} container
  * @param {number} id
- * @param {{ back: () => void, error: (e: api.CommandError) => void }} on
+ * @param {{ back: () => void, error: (e: api.CommandError) => void, role?: string }} on
  */
 export async function showCase(container, id, on) {
   /** @type {any} */
@@ -199,6 +200,9 @@ export async function showCase(container, id, on) {
     replace(container,
       h('div', { class: 'case-bar' }, back),
       h('div', { class: 'case-body' }, h('div', { class: 'case-main' }, caseSections(detail)), actions()));
+    // The pas photo printed on the certificate, beside the applicant's data.
+    container.querySelector('#case-applicant')?.append(
+      photoBox({ caseId: id, nik: detail.applicant.nik, role: on.role ?? '' }));
     document.body.dataset.caseStatus = detail.case.status;
   }
 

@@ -198,6 +198,15 @@ export default Object.freeze({
   'setup.logo.title': 'Office logo',
   'setup.logo.hint': 'The last step, which you may skip: the logo can be set at any time under Administration.',
   'setup.logo.next': 'Continue to the applications',
+  // The holder's pas photo on the case screen (photo.js)
+  'photo.alt': "The permit holder's pas photo",
+  'photo.none': 'No pas photo yet.',
+  'photo.choose': 'Choose a pas photo…',
+  'photo.from_documents': 'Take {file}',
+  'photo.clear': 'Remove the pas photo',
+  'photo.saved': 'Pas photo saved; it is printed on the certificate.',
+  'photo.cleared': 'Pas photo removed.',
+  'photo.cancelled': 'No file was chosen.',
   // Navigation
   'nav.label': 'Main menu',
   'nav.cases': 'Applications',

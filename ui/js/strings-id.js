@@ -201,6 +201,15 @@ export default Object.freeze({
   'setup.logo.title': 'Logo kantor',
   'setup.logo.hint': 'Langkah terakhir, boleh dilewati: logo dapat diatur kapan saja di Administrasi.',
   'setup.logo.next': 'Lanjut ke daftar permohonan',
+  // The holder's pas photo on the case screen (photo.js)
+  'photo.alt': 'Pas foto pemegang izin',
+  'photo.none': 'Belum ada pas foto.',
+  'photo.choose': 'Pilih pas foto…',
+  'photo.from_documents': 'Ambil {file}',
+  'photo.clear': 'Hapus pas foto',
+  'photo.saved': 'Pas foto tersimpan; dicetak pada surat izin.',
+  'photo.cleared': 'Pas foto dihapus.',
+  'photo.cancelled': 'Tidak ada berkas yang dipilih.',
   // Navigation
   'nav.label': 'Menu utama',
   'nav.cases': 'Permohonan',
