@@ -3,12 +3,12 @@
 //! starting and closing a trip. What the crew records on the road is in [`crate::van_road`]. The actor
 //! always comes from [`Session`]; the core checks every role.
 
-use chrono::{Days, Utc};
+use chrono::{DateTime, Days, Utc};
 use petromaks::cases::{office_today, CaseId};
 use petromaks::delivery::{
     self, NewTrip, Pickup, Trip, TripDetail, TripId, Village, VillageDemand, Waiting,
 };
-use petromaks::users::{self, Role};
+use petromaks::users::{self, Actor, Role};
 use serde::Serialize;
 use tauri::State;
 
@@ -127,6 +127,21 @@ fn page(conn: &rusqlite::Connection, id: TripId) -> petromaks::Result<TripPage> 
     })
 }
 
+/// Makes one change to trip `id` as the signed-in user (the core checks the role, the crew and the
+/// trip's status) and answers the trip's page after it.
+fn change_trip(
+    db: &Database,
+    session: &Session,
+    id: TripId,
+    work: impl FnOnce(&mut rusqlite::Connection, &Actor, DateTime<Utc>) -> petromaks::Result<()>,
+) -> Result<TripPage, CommandError> {
+    let actor = session.actor()?;
+    db.with(|conn| {
+        work(conn, &actor, Utc::now())?;
+        page(conn, id)
+    })
+}
+
 /// One trip's page.
 pub fn trip_page_in(
     db: &Database,
@@ -144,10 +159,8 @@ pub fn assign_permits_in(
     id: TripId,
     cases: &[CaseId],
 ) -> Result<TripPage, CommandError> {
-    let actor = session.actor()?;
-    db.with(|conn| {
-        delivery::assign(conn, &actor, Utc::now(), id, cases)?;
-        page(conn, id)
+    change_trip(db, session, id, |conn, actor, now| {
+        delivery::assign(conn, actor, now, id, cases).map(drop)
     })
 }
 
@@ -158,10 +171,8 @@ pub fn assign_village_in(
     id: TripId,
     village: &str,
 ) -> Result<TripPage, CommandError> {
-    let actor = session.actor()?;
-    db.with(|conn| {
-        delivery::assign_village(conn, &actor, Utc::now(), id, village)?;
-        page(conn, id)
+    change_trip(db, session, id, |conn, actor, now| {
+        delivery::assign_village(conn, actor, now, id, village).map(drop)
     })
 }
 
@@ -172,10 +183,8 @@ pub fn unassign_permit_in(
     id: TripId,
     case: CaseId,
 ) -> Result<TripPage, CommandError> {
-    let actor = session.actor()?;
-    db.with(|conn| {
-        delivery::unassign(conn, &actor, Utc::now(), id, case)?;
-        page(conn, id)
+    change_trip(db, session, id, |conn, actor, now| {
+        delivery::unassign(conn, actor, now, id, case).map(drop)
     })
 }
 
@@ -185,10 +194,8 @@ pub fn start_trip_in(
     session: &Session,
     id: TripId,
 ) -> Result<TripPage, CommandError> {
-    let actor = session.actor()?;
-    db.with(|conn| {
-        delivery::start_trip(conn, &actor, Utc::now(), id)?;
-        page(conn, id)
+    change_trip(db, session, id, |conn, actor, now| {
+        delivery::start_trip(conn, actor, now, id).map(drop)
     })
 }
 
@@ -198,10 +205,8 @@ pub fn close_trip_in(
     session: &Session,
     id: TripId,
 ) -> Result<TripPage, CommandError> {
-    let actor = session.actor()?;
-    db.with(|conn| {
-        delivery::close_trip(conn, &actor, Utc::now(), id)?;
-        page(conn, id)
+    change_trip(db, session, id, |conn, actor, now| {
+        delivery::close_trip(conn, actor, now, id).map(drop)
     })
 }
 
