@@ -197,6 +197,10 @@ describe('a van trip planned, carried and closed in the window', () => {
   test('the courier starts the trip; a malformed proxy NIK is refused beside the field and changes nothing', async () => {
     await signIn(browser, 'keliling1', DEMO_PASSWORD);
     await openScreen(browser, 'trips-view', 'trips');
+    // The courier's own trip is marked, and listed first among the open ones.
+    assert.equal(await browser.$('#trips-open tbody tr').getAttribute('data-trip'), String(tripId));
+    assert.equal(await browser.$(`tr[data-trip="${tripId}"]`).getAttribute('data-mine'), 'true');
+    await screenshot(browser, 'van-trips-courier');
     await browser.$(`[data-open-trip="${tripId}"]`).click();
     await browser.$('body[data-screen="stop-list"]').waitForExist({ timeout: 10_000 });
     await clickAndRedraw(browser, '#trip-start');

@@ -7,6 +7,7 @@
 /** @type {Readonly<Record<string, string>>} */
 export default Object.freeze({
   // ---- The van: trips, stop list, dashboards (van.js, trips.js, tripview.js, dashboards.js) ----
+  'van.trips.mine': 'you',
   'nav.trips': 'Van trips',
   'nav.dashboards': 'Dashboards',
   'van.trips.title': 'Mobile service trips',

@@ -7,6 +7,7 @@
 /** @type {Readonly<Record<string, string>>} */
 export default Object.freeze({
   // ---- The van: trips, stop list, dashboards (van.js, trips.js, tripview.js, dashboards.js) ----
+  'van.trips.mine': 'Anda',
   'nav.trips': 'Keliling',
   'nav.dashboards': 'Dasbor',
   'van.trips.title': 'Perjalanan layanan keliling',

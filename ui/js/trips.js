@@ -12,7 +12,7 @@ import { clearErrors, field, showError, valueOf } from './forms.js';
 import { formatDate, t } from './i18n.js';
 import { pickupCard, villageSelect } from './pickups.js';
 import { fieldError, showTrip } from './tripview.js';
-import { PLANNERS, addStop, daysText, moveItem, removeStop, splitTrips, tripTone } from './van.js';
+import { PLANNERS, addStop, daysText, mineFirst, moveItem, removeStop, splitTrips, tripTone } from './van.js';
 
 /**
  * The screen context the navigation hands over.
@@ -39,9 +39,10 @@ export function tripBadge(status) {
  * @param {api.Trip[]} trips
  * @param {string} id
  * @param {(trip: api.Trip) => void} open
+ * @param {string} [me] the signed-in username: their trips are marked
  * @returns {HTMLElement}
  */
-export function tripTable(trips, id, open) {
+export function tripTable(trips, id, open, me) {
   if (trips.length === 0) return h('p', { class: 'empty', id }, t('van.trips.none'));
   return h('table', { class: 'data-table', id },
     h('thead', {}, h('tr', {},
@@ -56,10 +57,11 @@ export function tripTable(trips, id, open) {
       const button = h('button', { type: 'button', class: 'button button-quiet', 'data-open-trip': trip.id },
         t('van.open'));
       button.addEventListener('click', () => open(trip));
-      return h('tr', { 'data-trip': trip.id },
+      const mine = me !== undefined && trip.crew.includes(me);
+      return h('tr', { 'data-trip': trip.id, class: mine ? 'trip-mine' : null, 'data-mine': mine ? 'true' : null },
         h('td', { class: 'nowrap' }, formatDate(trip.date)),
         h('td', {}, trip.vehicle),
-        h('td', {}, trip.crew.join(', ')),
+        h('td', {}, trip.crew.join(', '), mine ? h('span', { class: 'tag tag-mine' }, t('van.trips.mine')) : null),
         h('td', {}, trip.stops),
         h('td', {}, trip.permits),
         h('td', {}, tripBadge(trip.status)),
@@ -79,7 +81,11 @@ export async function showTrips(ctx) {
     ctx.error(/** @type {api.CommandError} */ (error));
     return;
   }
-  const { open, closed } = splitTrips(data.trips);
+  const split = splitTrips(data.trips);
+  const me = ctx.user.username;
+  // The crew find their own van first.
+  const open = ctx.user.role === 'courier' ? mineFirst(split.open, me) : split.open;
+  const closed = split.closed;
   const openTrip = (/** @type {api.Trip} */ trip) => void showTrip(ctx, trip.id, () => void showTrips(ctx));
   const head = h('div', { class: 'toolbar' },
     h('div', { class: 'toolbar-title' },
@@ -98,9 +104,9 @@ export async function showTrips(ctx) {
   replace(ctx.root,
     head,
     h('div', { class: 'van-body' },
-      h('section', { class: 'card' }, h('h3', {}, t('van.trips.open')), tripTable(open, 'trips-open', openTrip)),
+      h('section', { class: 'card' }, h('h3', {}, t('van.trips.open')), tripTable(open, 'trips-open', openTrip, me)),
       pickups,
-      h('section', { class: 'card' }, h('h3', {}, t('van.trips.closed')), tripTable(closed, 'trips-closed', openTrip))));
+      h('section', { class: 'card' }, h('h3', {}, t('van.trips.closed')), tripTable(closed, 'trips-closed', openTrip, me))));
   document.body.dataset.screen = 'trips';
   document.body.dataset.tripsLoaded = String(Date.now());
 }

@@ -107,6 +107,18 @@ export function splitTrips(trips) {
 }
 
 /**
+ * The trips `username` is crew on first (a courier looks for their own van), the others after, each
+ * group in its given order.
+ * @param {import('./api.js').Trip[]} trips
+ * @param {string} username
+ * @returns {import('./api.js').Trip[]}
+ */
+export function mineFirst(trips, username) {
+  const mine = (/** @type {import('./api.js').Trip} */ x) => x.crew.includes(username);
+  return [...trips.filter(mine), ...trips.filter((x) => !mine(x))];
+}
+
+/**
  * Whole days from one ISO day to another (0 for a missing or malformed day).
  * @param {string | null | undefined} from
  * @param {string} to

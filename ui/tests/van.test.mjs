@@ -130,3 +130,11 @@ test('villages are grouped by district in the order they come', () => {
   assert.deepEqual(groups.map((g) => [g.district, g.villages.map((v) => v.code)]), [['Air Kumbang', ['1', '2']], ['Banyuasin I', ['3']]]);
   assert.deepEqual(van.villagesByDistrict([]), []);
 });
+
+test("a courier's own trips come first, each group keeping its order", () => {
+  const trip = (/** @type {number} */ id, /** @type {string[]} */ crew) =>
+    ({ id, date: '2026-11-30', vehicle: 'BG 1', status: 'planned', note: null, crew, stops: 1, permits: 0 });
+  const trips = [trip(1, ['joko']), trip(2, ['keliling1']), trip(3, []), trip(4, ['joko', 'keliling1'])];
+  assert.deepEqual(van.mineFirst(trips, 'keliling1').map((x) => x.id), [2, 4, 1, 3]);
+  assert.deepEqual(van.mineFirst(trips, 'nobody').map((x) => x.id), [1, 2, 3, 4]);
+});
