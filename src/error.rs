@@ -9,7 +9,7 @@ pub enum Error {
     /// Input that breaks a rule; `field` names the input at fault so the UI can highlight it.
     #[error("{message}")]
     Invalid {
-        field: &'static str,
+        field: std::borrow::Cow<'static, str>,
         message: String,
     },
     /// The thing asked for does not exist.
@@ -27,14 +27,25 @@ pub enum Error {
     /// Sign-in failed.
     #[error("wrong username or password")]
     Auth,
+    /// The engine refused a statement (a bug, or a constraint the core did not check first).
     #[error("database: {0}")]
-    Db(#[from] rusqlite::Error),
-    #[error("database migration: {0}")]
-    Migration(#[from] rusqlite_migration::Error),
+    Db(String),
+    /// The schema could not be brought up to date; nothing was changed.
+    #[error("{0}")]
+    Migration(String),
+    /// The register is busy with another desk's work longer than a command waits.
+    #[error("{0}")]
+    Busy(String),
+    /// The office server cannot be reached (stopped, restarted, the cable pulled).
+    #[error("{0}")]
+    Unavailable(String),
     #[error("file: {0}")]
     Io(#[from] std::io::Error),
     #[error("pdf: {0}")]
     Pdf(String),
+    /// The person asked for a long job to stop; it stopped and changed nothing.
+    #[error("cancelled")]
+    Cancelled,
     /// The database file is damaged or not a Petromaks database.
     #[error("{0}")]
     Corrupt(String),
@@ -42,9 +53,12 @@ pub enum Error {
 
 impl Error {
     /// Shorthand for an `Invalid` error.
-    pub fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+    pub fn invalid(
+        field: impl Into<std::borrow::Cow<'static, str>>,
+        message: impl Into<String>,
+    ) -> Self {
         Error::Invalid {
-            field,
+            field: field.into(),
             message: message.into(),
         }
     }
@@ -58,7 +72,7 @@ impl Error {
     }
 
     /// A short stable code: `invalid`, `not_found`, `forbidden`, `transition`, `conflict`, `auth`, `db`,
-    /// `io`, `pdf`, `corrupt`.
+    /// `busy`, `db_unavailable`, `io`, `pdf`, `corrupt`.
     pub fn code(&self) -> &'static str {
         match self {
             Error::Invalid { .. } => "invalid",
@@ -68,14 +82,17 @@ impl Error {
             Error::Conflict(_) => "conflict",
             Error::Auth => "auth",
             Error::Db(_) | Error::Migration(_) => "db",
+            Error::Busy(_) => "busy",
+            Error::Unavailable(_) => "db_unavailable",
             Error::Io(_) => "io",
             Error::Pdf(_) => "pdf",
             Error::Corrupt(_) => "corrupt",
+            Error::Cancelled => "cancelled",
         }
     }
 
     /// The input field at fault, when there is one.
-    pub fn field(&self) -> Option<&'static str> {
+    pub fn field(&self) -> Option<&str> {
         match self {
             Error::Invalid { field, .. } => Some(field),
             _ => None,

@@ -1,5 +1,9 @@
 //! Checks for free text typed by people: names, addresses, reasons. Text is stored exactly as typed (after
 //! trimming and NFC normalisation); HTML or SQL in a name is just text, and is shown as text everywhere.
+//!
+//! Everything typed may end up on a printed document, so a character the documents cannot print (a Han
+//! character, an emoji) or that changes how text is read without being seen (bidi controls, zero-width
+//! characters) is refused at input, naming the character. Names on an e-KTP are Latin letters.
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -29,7 +33,46 @@ pub fn line(field: &'static str, input: &str, max: usize) -> Result<String> {
             format!("{field} contains a control character"),
         ));
     }
+    printable(field, &s)?;
     Ok(s)
+}
+
+/// Whether the documents can print `c`: Latin letters with their accents, digits, the usual punctuation,
+/// dashes, quotes and a few signs. Invisible format characters (zero-width, bidi controls) are not.
+pub fn is_printable(c: char) -> bool {
+    matches!(c as u32,
+        0x20..=0x7E
+        | 0xA0..=0x24F // Latin-1 supplement, Latin Extended-A and -B
+        | 0x1E00..=0x1EFF // Latin Extended Additional (Vietnamese and others)
+        | 0x2010..=0x2027 // dashes, quotes, bullets, ellipsis
+        | 0x2030..=0x205E // per mille, primes, other punctuation
+        | 0x20A0..=0x20C0 // currency signs
+        | 0x2100..=0x214F // letterlike symbols (№, ™)
+    ) && !matches!(c as u32, 0xAD) // the soft hyphen is invisible
+}
+
+/// Refuses text with a character no document can print, naming the first such character.
+pub fn printable(field: &'static str, s: &str) -> Result<()> {
+    match s.chars().find(|c| !is_printable(*c)) {
+        None => Ok(()),
+        Some(c) => Err(Error::invalid(
+            field,
+            format!(
+                "{field} contains {} (U+{:04X}), which documents cannot print; write it in Latin letters as on the e-KTP",
+                describe(c),
+                c as u32
+            ),
+        )),
+    }
+}
+
+fn describe(c: char) -> String {
+    match c as u32 {
+        0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0xFEFF | 0xAD => {
+            "an invisible formatting character".into()
+        }
+        _ => format!("the character ‘{c}’"),
+    }
 }
 
 /// A person's name as printed on a permit.

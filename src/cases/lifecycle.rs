@@ -1,16 +1,51 @@
 //! The allowed steps of a case, who may take them, and what each step does besides changing the status:
 //! the SLA clock, the permit number, the signer on record. One transaction per step, audited.
+//!
+//! The delivery steps (out for delivery, delivered, back to the pool, collected at the counter) record who
+//! received the permit and check their NIK: they happen only through the van's and the counter's own
+//! functions, and the generic [`move_case`] refuses them, naming the right step.
 
 use chrono::{DateTime, Months, NaiveDate, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
-use super::{office_today, CaseId, Status};
+use crate::actor::{Actor, Role};
 use crate::audit::{self, Change};
-use crate::calendar::WorkCalendar;
-use crate::numbering::{self, PermitNumberParts};
-use crate::users::{Actor, Role};
-use crate::{db, identity, office, permit_types, text, time, Error, Result};
+use crate::catalogue::{self, numbering, snapshot::CertificateSnapshot};
+use crate::db::{Db, Tx};
+use crate::office::WorkCalendar;
+use crate::store::cases::{self as store, CaseId, SignerOnRecord, Status};
+use crate::{identity, office, text, Error, Result};
+
+/// The dedicated step that takes a case along a delivery rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// The trip leaves (`trip start`), or a permit is put on a trip that is out.
+    TripOut,
+    /// The crew records the handover at the stop (`trip deliver`), the recipient's NIK checked.
+    Delivery,
+    /// The crew records a failed delivery, or the trip closes without reaching the permit.
+    FailedDelivery,
+    /// The counter hands the permit over (`collect`), the holder's or the proxy's NIK checked.
+    CounterHandover,
+}
+
+impl Step {
+    fn explain(self) -> &'static str {
+        match self {
+            Step::TripOut => "put the permit on a van trip and start the trip (petromaks trip start)",
+            Step::Delivery => {
+                "record the handover on the trip with the recipient's NIK (petromaks trip record)"
+            }
+            Step::FailedDelivery => {
+                "record the failed delivery on the trip, or close the trip (petromaks trip record --outcome not_home … / trip close)"
+            }
+            Step::CounterHandover => {
+                "hand it over at the counter with the holder's or the proxy's NIK (petromaks collect)"
+            }
+        }
+    }
+}
 
 /// One allowed step.
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -19,6 +54,8 @@ pub struct Rule {
     pub to: Status,
     pub roles: &'static [Role],
     pub reason_required: bool,
+    /// When set, only this dedicated step takes a case along the rule.
+    pub via: Option<Step>,
 }
 
 const fn rule(from: Status, to: Status, roles: &'static [Role], reason_required: bool) -> Rule {
@@ -27,6 +64,17 @@ const fn rule(from: Status, to: Status, roles: &'static [Role], reason_required:
         to,
         roles,
         reason_required,
+        via: None,
+    }
+}
+
+const fn via(from: Status, to: Status, roles: &'static [Role], reason: bool, step: Step) -> Rule {
+    Rule {
+        from,
+        to,
+        roles,
+        reason_required: reason,
+        via: Some(step),
     }
 }
 
@@ -46,10 +94,22 @@ pub const RULES: &[Rule] = &[
     rule(Verified, Rejected, &[Signer], true),
     rule(InReview, Rejected, &[Signer], true),
     rule(Approved, Issued, &[Signer], false),
-    rule(Issued, OutForDelivery, &[Courier, Clerk], false),
-    rule(OutForDelivery, Delivered, &[Courier], false),
-    rule(OutForDelivery, Issued, &[Courier, Clerk], true),
-    rule(Issued, PickedUp, &[Clerk], false),
+    via(
+        Issued,
+        OutForDelivery,
+        &[Courier, Clerk],
+        false,
+        Step::TripOut,
+    ),
+    via(OutForDelivery, Delivered, &[Courier], false, Step::Delivery),
+    via(
+        OutForDelivery,
+        Issued,
+        &[Courier, Clerk],
+        true,
+        Step::FailedDelivery,
+    ),
+    via(Issued, PickedUp, &[Clerk], false, Step::CounterHandover),
     rule(Received, Withdrawn, &[Clerk], true),
     rule(Returned, Withdrawn, &[Clerk], true),
     rule(Verified, Withdrawn, &[Clerk], true),
@@ -65,79 +125,55 @@ pub struct Move {
     pub reason: Option<String>,
 }
 
-/// The steps this actor may take from a status (the UI shows only these).
+/// The generic steps this actor may take from a status (the case screen's buttons; the delivery steps
+/// have screens of their own).
 pub fn allowed_moves(status: Status, role: Role) -> Vec<Rule> {
     RULES
         .iter()
-        .filter(|r| r.from == status && r.roles.contains(&role))
+        .filter(|r| r.from == status && r.roles.contains(&role) && r.via.is_none())
         .copied()
         .collect()
 }
 
-/// The signer on record when a permit is issued: a later change of head of office does not change it.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-pub struct SignerOnRecord {
-    pub title: String,
-    pub name: String,
-    pub rank: String,
-    pub nip: String,
-    pub place: String,
-}
-
-struct Current {
-    status: Status,
-    permit_type_id: i64,
-    sla_days: u32,
-    sla_used_days: u32,
-    sla_started_on: Option<String>,
-    sla_resumed_on: Option<String>,
-}
-
-fn current(tx: &Transaction, id: CaseId) -> Result<Current> {
-    tx.query_row(
-        "SELECT status, permit_type_id, sla_days, sla_used_days, sla_started_on, sla_resumed_on FROM cases WHERE id = ?1",
-        [id.0],
-        |r| {
-            Ok(Current {
-                status: r.get(0)?,
-                permit_type_id: r.get(1)?,
-                sla_days: r.get(2)?,
-                sla_used_days: r.get(3)?,
-                sla_started_on: r.get(4)?,
-                sla_resumed_on: r.get(5)?,
-            })
-        },
-    )
-    .optional()?
-    .ok_or_else(|| Error::not_found("case", id.0))
-}
-
-/// Takes one step of a case's life: checks the step, the role and the reason, applies its effects and
-/// records the audit row, all in one transaction. Returns the new status.
+/// Takes one generic step of a case's life: checks the step, the role and the reason, applies its
+/// effects and records the audit row, all in one transaction. Returns the new status.
 pub fn move_case(
-    conn: &mut Connection,
+    db: &mut Db,
     actor: &Actor,
     now: DateTime<Utc>,
     id: CaseId,
     m: &Move,
 ) -> Result<Status> {
-    let today = office_today(conn, now)?;
-    let tx = db::write_tx(conn)?;
-    let to = move_case_tx(&tx, actor, now, today, id, m)?;
-    tx.commit()?;
-    Ok(to)
+    let today = office::today(db, now)?;
+    db.write(|tx| {
+        let cur = store::get(tx, id)?.ok_or_else(|| Error::not_found("case", id))?;
+        if let Some(step) = RULES
+            .iter()
+            .find(|r| r.from == cur.status && r.to == m.to)
+            .and_then(|r| r.via)
+        {
+            return Err(Error::Transition(format!(
+                "a case that is {} becomes {} only through its own step: {}",
+                cur.status,
+                m.to,
+                step.explain()
+            )));
+        }
+        step_tx(tx, actor, now, today, id, m)
+    })
 }
 
-/// One step inside the caller's transaction, so a trip can move many cases at once, each audited.
-pub(crate) fn move_case_tx(
-    tx: &Transaction,
+/// One step inside the caller's transaction (a trip moves many cases at once, each audited). The van and
+/// the counter call it for the delivery steps, after recording the recipient.
+pub(crate) fn step_tx(
+    tx: &Tx,
     actor: &Actor,
     now: DateTime<Utc>,
     today: NaiveDate,
     id: CaseId,
     m: &Move,
 ) -> Result<Status> {
-    let cur = current(tx, id)?;
+    let cur = store::get(tx, id)?.ok_or_else(|| Error::not_found("case", id))?;
     let Some(rule) = RULES.iter().find(|r| r.from == cur.status && r.to == m.to) else {
         return Err(Error::Transition(format!(
             "a case that is {} cannot become {}",
@@ -158,64 +194,34 @@ pub(crate) fn move_case_tx(
     let mut detail = None;
     match m.to {
         Verified => {
-            let missing: Option<String> = tx
-                .query_row(
-                    "SELECT label FROM case_documents WHERE case_id = ?1 AND mandatory = 1 AND received = 0 ORDER BY position",
-                    [id.0],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            if let Some(label) = missing {
+            if let Some(label) = crate::store::case_documents::first_missing(tx, id)? {
                 return Err(Error::Transition(format!(
                     "the file is not complete: {label} is missing"
                 )));
             }
             let cal = WorkCalendar::load(tx)?;
-            let left = cur.sla_days.saturating_sub(cur.sla_used_days);
-            let due = cal.add_working_days(today, left);
-            tx.execute(
-                "UPDATE cases SET sla_started_on = coalesce(sla_started_on, ?2), sla_resumed_on = ?2, due_date = ?3 WHERE id = ?1",
-                params![id.0, time::day(today), time::day(due)],
-            )?;
-            detail = Some(format!("due {}", time::day(due)));
+            let due = cal.add_working_days(today, cur.sla_days.saturating_sub(cur.sla_used_days));
+            store::start_sla(tx, id, today, due)?;
+            detail = Some(format!("due {due}"));
         }
         Returned if cur.sla_started_on.is_some() => {
             // The clock pauses: bank the working days used so far in this period.
-            if let Some(resumed) = cur.sla_resumed_on.as_deref() {
+            if let Some(resumed) = cur.sla_resumed_on {
                 let cal = WorkCalendar::load(tx)?;
-                let from = time::parse_day("sla_resumed_on", resumed)?;
-                let used = cur.sla_used_days + cal.working_days_between(from, today).max(0) as u32;
-                tx.execute(
-                    "UPDATE cases SET sla_used_days = ?2, sla_resumed_on = NULL, due_date = NULL WHERE id = ?1",
-                    params![id.0, used],
-                )?;
+                let used =
+                    cur.sla_used_days + cal.working_days_between(resumed, today).max(0) as u32;
+                store::pause_sla(tx, id, used)?;
                 detail = Some(format!(
                     "SLA paused after {used} of {} working days",
                     cur.sla_days
                 ));
             }
         }
-        Approved | Rejected => {
-            tx.execute(
-                "UPDATE cases SET decision_reason = ?2 WHERE id = ?1",
-                params![id.0, reason],
-            )?;
-        }
-        Issued if cur.status == Approved => {
-            let number = issue_tx(tx, id, cur.permit_type_id, today)?;
-            detail = Some(number);
-        }
+        Approved | Rejected => store::set_decision_reason(tx, id, reason.as_deref())?,
+        Issued if cur.status == Approved => detail = Some(issue_tx(tx, &cur, today)?),
         _ => {}
     }
-    let closed = if m.to.is_final() {
-        Some(time::stamp(now))
-    } else {
-        None
-    };
-    tx.execute(
-        "UPDATE cases SET status = ?2, updated_at = ?3, closed_at = coalesce(?4, closed_at) WHERE id = ?1",
-        params![id.0, m.to, time::stamp(now), closed],
-    )?;
+    store::set_status(tx, id, m.to, now)?;
     audit::case_event(
         tx,
         id,
@@ -232,15 +238,16 @@ pub(crate) fn move_case_tx(
     Ok(m.to)
 }
 
-/// Allocates the permit number (gap-free, in this transaction), the validity and the signer on record.
-fn issue_tx(tx: &Transaction, id: CaseId, permit_type_id: i64, today: NaiveDate) -> Result<String> {
-    let ptype = permit_types::get(tx, permit_types::PermitTypeId(permit_type_id))?;
+/// Allocates the permit number (gap-free, in this transaction), the validity, the signer on record and
+/// the certificate snapshot. Returns the number.
+fn issue_tx(tx: &Tx, case: &store::Case, today: NaiveDate) -> Result<String> {
+    let ptype = catalogue::get(tx, case.permit_type_id)?;
     let office = office::require(tx)?;
-    let key = numbering::permit_series_key(&ptype.code, &ptype.number_reset, today);
-    let seq = numbering::next_in_series(tx, &key)?;
+    let key = numbering::permit_series_key(&ptype.code, ptype.number_reset, today);
+    let seq = crate::store::numbers::next(tx, &key)?;
     let number = numbering::render(
         &ptype.number_template,
-        &PermitNumberParts {
+        &numbering::PermitNumberParts {
             classification: &ptype.classification,
             code: &ptype.code,
             unit: &office.unit,
@@ -254,6 +261,12 @@ fn issue_tx(tx: &Transaction, id: CaseId, permit_type_id: i64, today: NaiveDate)
         })?),
         None => None,
     };
+    if store::permit_number_taken(tx, &number)? {
+        return Err(Error::Conflict(format!(
+            "permit number {number} is already used: the number template of {} must include {{yyyy}} (and {{mm}} for monthly series)",
+            ptype.code
+        )));
+    }
     let signer = SignerOnRecord {
         title: office.head_title,
         name: office.head_name,
@@ -261,34 +274,24 @@ fn issue_tx(tx: &Transaction, id: CaseId, permit_type_id: i64, today: NaiveDate)
         nip: identity::format_nip(&office.head_nip),
         place: office.sign_place,
     };
-    let signer =
-        serde_json::to_string(&signer).map_err(|e| Error::invalid("signer", e.to_string()))?;
-    let taken: bool = tx.query_row(
-        "SELECT EXISTS (SELECT 1 FROM cases WHERE permit_number = ?1)",
-        [&number],
-        |r| r.get(0),
-    )?;
-    if taken {
-        return Err(Error::Conflict(format!(
-            "permit number {number} is already used: the number template of {} must include {{yyyy}} (and {{mm}} for monthly series)",
-            ptype.code
-        )));
-    }
-    tx.execute(
-        "UPDATE cases SET permit_number = ?2, issued_on = ?3, valid_until = ?4, signer = ?5 WHERE id = ?1",
-        params![id.0, number, time::day(today), valid_until.map(time::day), signer],
-    )?;
-    let snapshot = crate::certificate_snapshot::CertificateSnapshot::of(&ptype).to_json()?;
-    tx.execute(
-        "UPDATE cases SET certificate_snapshot = ?2 WHERE id = ?1",
-        params![id.0, snapshot],
+    let snapshot = CertificateSnapshot::of(&ptype).to_json()?;
+    store::set_issued(
+        tx,
+        case.id,
+        &store::Issue {
+            permit_number: &number,
+            issued_on: today,
+            valid_until,
+            signer: &signer,
+            snapshot: &snapshot,
+        },
     )?;
     Ok(number)
 }
 
 /// Ticks or unticks a checklist document while the file is at the counter (received or returned).
 pub fn set_document(
-    conn: &mut Connection,
+    db: &mut Db,
     actor: &Actor,
     now: DateTime<Utc>,
     id: CaseId,
@@ -296,53 +299,26 @@ pub fn set_document(
     received: bool,
 ) -> Result<()> {
     actor.require(&[Clerk, Verifier, Courier], "check documents")?;
-    let tx = db::write_tx(conn)?;
-    let cur = current(&tx, id)?;
-    if !matches!(cur.status, Received | Returned) {
-        return Err(Error::Transition(format!(
-            "the checklist of a case that is {} is closed",
-            cur.status
-        )));
-    }
-    let label: String = tx
-        .query_row(
-            "SELECT label FROM case_documents WHERE case_id = ?1 AND position = ?2",
-            params![id.0, position],
-            |r| r.get(0),
-        )
-        .optional()?
-        .ok_or_else(|| {
+    db.write(|tx| {
+        let status = store::status(tx, id)?.ok_or_else(|| Error::not_found("case", id))?;
+        if !matches!(status, Received | Returned) {
+            return Err(Error::Transition(format!(
+                "the checklist of a case that is {status} is closed"
+            )));
+        }
+        let label = crate::store::case_documents::label(tx, id, position)?.ok_or_else(|| {
             Error::invalid(
                 "position",
                 format!("this case has no checklist item {position}"),
             )
         })?;
-    tx.execute(
-        "UPDATE case_documents SET received = ?3 WHERE case_id = ?1 AND position = ?2",
-        params![id.0, position, received],
-    )?;
-    tx.execute(
-        "UPDATE cases SET updated_at = ?2 WHERE id = ?1",
-        params![id.0, time::stamp(now)],
-    )?;
-    let action = if received {
-        "document_received"
-    } else {
-        "document_removed"
-    };
-    audit::case_event(
-        &tx,
-        id,
-        actor,
-        now,
-        Change {
-            action,
-            from: None,
-            to: None,
-            reason: None,
-            detail: Some(&label),
-        },
-    )?;
-    tx.commit()?;
-    Ok(())
+        crate::store::case_documents::set_received(tx, id, position, received)?;
+        store::touch(tx, id, now)?;
+        let action = if received {
+            "document_received"
+        } else {
+            "document_removed"
+        };
+        audit::case_event(tx, id, actor, now, Change::note(action, Some(&label)))
+    })
 }

@@ -69,7 +69,7 @@ pub(crate) fn layout<'d>(out: &mut Output<'d>, doc: &'d CertificateDoc) -> Resul
         let baseline = flow.y + BODY.ascent();
         let left = flow.left;
         flow.text_at(BODY, left, baseline, "Dasar");
-        flow.text_at(BODY, left + label_w + colon_w * 0.25, baseline, ":");
+        flow.text_at(BODY, left + label_w + colon_w * 0.25, baseline, ": ");
         flow.numbered(BODY, left + label_w + colon_w, &doc.legal_basis)?;
         flow.gap(8.0);
     }

@@ -352,6 +352,7 @@ impl<'a> Flow<'a> {
     ) -> Result<()> {
         let face = self.fonts.face(style.bold);
         let colon_w = face.width(" : ", style.size)?;
+        let lead = face.width(": ", style.size)?;
         let value_x = x0 + label_w + colon_w;
         for (label, value) in rows {
             let label_lines = wrap(face, style.size, &prepare(label), label_w)?;
@@ -363,10 +364,13 @@ impl<'a> Flow<'a> {
                 if let Some(l) = label_lines.get(i) {
                     self.text_at(style, x0, baseline, l);
                 }
+                // The colon and the first line are one run of text, so a reader of the PDF (pdftotext,
+                // a screen reader) gets "label : value" with its space, and the value still starts at
+                // `value_x`.
                 if i == 0 {
-                    self.text_at(style, x0 + label_w + colon_w * 0.25, baseline, ":");
-                }
-                if let Some(v) = value_lines.get(i) {
+                    let first = value_lines.first().map(String::as_str).unwrap_or("");
+                    self.text_at(style, value_x - lead, baseline, &format!(": {first}"));
+                } else if let Some(v) = value_lines.get(i) {
                     self.text_at(style, value_x, baseline, v);
                 }
                 self.y += style.leading();

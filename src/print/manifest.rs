@@ -49,8 +49,9 @@ pub struct TripDoc {
     pub stops: Vec<ManifestStop>,
     /// "Pangkalan Balai, 25 November 2026"
     pub place_date_line: String,
-    /// Left and right signatories: (role line, name).
-    pub signatories: [(String, String); 2],
+    /// Left and right signatories: (role line, names). Each name gets its own room to sign (a trip's
+    /// whole crew signs for what it carries).
+    pub signatories: [(String, Vec<String>); 2],
 }
 
 /// The manifest as a PDF file.
@@ -184,30 +185,47 @@ const fn col(head: &str, width_mm: f32, align: Align) -> Column<'_> {
     }
 }
 
-/// Two signatories side by side under the place and date, each with room to sign.
+/// Two signatories side by side under the place and date, each name with room to sign.
 fn signatures(flow: &mut Flow, doc: &TripDoc) -> Result<()> {
     let space = 48.0;
-    flow.ensure(3.0 * BODY.leading() + space + BODY.leading())?;
+    let most = doc
+        .signatories
+        .iter()
+        .map(|(_, n)| n.len().max(1))
+        .max()
+        .unwrap_or(1);
+    flow.ensure(3.0 * BODY.leading() + most as f32 * (space + BODY.leading()))?;
     let half = flow.width() / 2.0;
-    let (l0, l1, r0, r1) = (flow.left, flow.left + half, flow.left + half, flow.right);
-    flow.paragraph_in(BODY, Align::Centre, r0, r1, &doc.place_date_line)?;
+    let columns = [
+        (flow.left, flow.left + half),
+        (flow.left + half, flow.right),
+    ];
+    flow.paragraph_in(
+        BODY,
+        Align::Centre,
+        columns[1].0,
+        columns[1].1,
+        &doc.place_date_line,
+    )?;
     let top = flow.y;
-    let [(role_l, name_l), (role_r, name_r)] = &doc.signatories;
-    flow.paragraph_in(BODY, Align::Centre, l0, l1, role_l)?;
-    let after_left = flow.y;
-    flow.y = top;
-    flow.paragraph_in(BODY, Align::Centre, r0, r1, role_r)?;
-    flow.y = flow.y.max(after_left);
-    flow.gap(space);
-    let baseline = flow.y + BODY.ascent();
     let bold = Style::bold(9.5);
-    for (name, x0, x1) in [(name_l, l0, l1), (name_r, r0, r1)] {
-        let (x, w) = flow.line_at(bold, Align::Centre, x0, x1, baseline, name)?;
-        // A dotted blank for a name written by hand needs no underline.
-        if !name.starts_with('(') {
-            flow.hrule(x, x + w, baseline + 1.8, 0.6);
+    let mut bottom = top;
+    for ((role, names), (x0, x1)) in doc.signatories.iter().zip(columns) {
+        flow.y = top;
+        flow.paragraph_in(BODY, Align::Centre, x0, x1, role)?;
+        for name in names {
+            flow.gap(space);
+            let baseline = flow.y + BODY.ascent();
+            let (x, w) = flow.line_at(bold, Align::Centre, x0, x1, baseline, name)?;
+            // A dotted blank for a name written by hand needs no underline.
+            if !name.starts_with('(') {
+                flow.hrule(x, x + w, baseline + 1.8, 0.6);
+            }
+            flow.y += BODY.leading();
         }
+        bottom = bottom.max(flow.y);
     }
+    flow.y = bottom;
     flow.gap(BODY.leading());
     Ok(())
 }

@@ -1,8 +1,10 @@
 //! Staff account upkeep from the command line: deactivate, reactivate, reset a password, change a role.
 
 use clap::Subcommand;
-use petromaks::users::{self, Role};
-use petromaks::{accounts, Result};
+use petromaks::actor::{Role, UserId};
+use petromaks::db::Db;
+use petromaks::people::{accounts, Actor};
+use petromaks::{store, Result};
 
 use crate::Ctx;
 
@@ -26,38 +28,36 @@ pub enum AccountCmd {
     },
 }
 
-fn id_of(conn: &rusqlite::Connection, username: &str) -> Result<users::UserId> {
-    let wanted = username.trim().to_lowercase();
-    users::list(conn)?
-        .into_iter()
-        .find(|u| u.username == wanted)
+fn id_of(db: &Db, actor: &Actor, username: &str) -> Result<UserId> {
+    actor.require_admin("look after staff accounts")?;
+    store::users::by_username(db, &username.trim().to_lowercase())?
         .map(|u| u.id)
         .ok_or_else(|| petromaks::Error::not_found("user", username))
 }
 
 pub fn account(ctx: &Ctx, c: AccountCmd) -> Result<()> {
-    let mut conn = ctx.open()?;
-    let actor = ctx.actor(&conn)?;
+    let mut db = ctx.open()?;
+    let actor = ctx.actor(&db)?;
     match c {
         AccountCmd::Deactivate { username } => {
-            let id = id_of(&conn, &username)?;
-            let u = accounts::set_active(&mut conn, &actor, ctx.now, id, false)?;
+            let id = id_of(&db, &actor, &username)?;
+            let u = accounts::set_active(&mut db, &actor, ctx.now, id, false)?;
             ctx.out.show(&u, || format!("{} deactivated", u.username));
         }
         AccountCmd::Reactivate { username } => {
-            let id = id_of(&conn, &username)?;
-            let u = accounts::set_active(&mut conn, &actor, ctx.now, id, true)?;
+            let id = id_of(&db, &actor, &username)?;
+            let u = accounts::set_active(&mut db, &actor, ctx.now, id, true)?;
             ctx.out.show(&u, || format!("{} reactivated", u.username));
         }
         AccountCmd::ResetPassword { username, password } => {
-            let id = id_of(&conn, &username)?;
-            accounts::reset_password(&mut conn, &actor, ctx.now, id, &password)?;
+            let id = id_of(&db, &actor, &username)?;
+            accounts::reset_password(&mut db, &actor, ctx.now, id, &password)?;
             let v = serde_json::json!({ "username": username, "password_reset": true });
             ctx.out.show(&v, || format!("password of {username} reset"));
         }
         AccountCmd::Role { username, role } => {
-            let id = id_of(&conn, &username)?;
-            let u = accounts::change_role(&mut conn, &actor, ctx.now, id, role)?;
+            let id = id_of(&db, &actor, &username)?;
+            let u = accounts::change_role(&mut db, &actor, ctx.now, id, role)?;
             ctx.out
                 .show(&u, || format!("{} is now {}", u.username, u.role));
         }

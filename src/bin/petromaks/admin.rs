@@ -3,9 +3,13 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use petromaks::office::Office;
-use petromaks::users::{self, NewUser, Role};
-use petromaks::{backup as bk, demo as dm, permit_types, Error, Result};
+use petromaks::actor::Role;
+use petromaks::db::Db;
+use petromaks::exchange::demo as dm;
+use petromaks::office::{self, Office};
+use petromaks::people::{users, NewUser};
+use petromaks::safety::{backup as bk, folder};
+use petromaks::{catalogue, Error, Result};
 
 use crate::Ctx;
 
@@ -50,7 +54,12 @@ pub struct InitArgs {
 }
 
 pub fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
-    let mut conn = ctx.open()?;
+    // The one command that creates a register file: where no file is. On the office server the register
+    // is made by `server init`; `init` then sets up its office and first admin.
+    let mut db = match &ctx.db {
+        petromaks::db::Address::File(_) => Db::create(&ctx.db)?,
+        petromaks::db::Address::Server(_) => Db::open(&ctx.db)?,
+    };
     let ex = Office::banyuasin_example();
     let o = Office {
         government: a.government,
@@ -75,12 +84,12 @@ pub fn init(ctx: &Ctx, a: InitArgs) -> Result<()> {
         password: a.admin_password,
         nip: None,
     };
-    petromaks::setup::first_run(&mut conn, ctx.now, &o, &admin)?;
-    let v = serde_json::json!({ "db": ctx.db, "office": o.name, "admin": admin.username.trim().to_lowercase() });
+    office::first_run(&mut db, ctx.now, &o, &admin)?;
+    let v = serde_json::json!({ "db": ctx.db.shown(), "office": o.name, "admin": admin.username.trim().to_lowercase() });
     ctx.out.show(&v, || {
         format!(
             "initialised {} for {}; admin: {}",
-            ctx.db.display(),
+            ctx.db.shown(),
             o.name,
             admin.username
         )
@@ -107,7 +116,8 @@ pub enum UserCmd {
 }
 
 pub fn user(ctx: &Ctx, c: UserCmd) -> Result<()> {
-    let mut conn = ctx.open()?;
+    let mut db = ctx.open()?;
+    let actor = ctx.actor(&db)?;
     match c {
         UserCmd::Add {
             username,
@@ -116,9 +126,8 @@ pub fn user(ctx: &Ctx, c: UserCmd) -> Result<()> {
             password,
             nip,
         } => {
-            let actor = ctx.actor(&conn)?;
             let u = users::add(
-                &mut conn,
+                &mut db,
                 &actor,
                 ctx.now,
                 &NewUser {
@@ -134,7 +143,7 @@ pub fn user(ctx: &Ctx, c: UserCmd) -> Result<()> {
             });
         }
         UserCmd::List => {
-            let list = users::list(&conn)?;
+            let list = users::list(&db, &actor)?;
             ctx.out.show(&list, || {
                 list.iter()
                     .map(|u| {
@@ -162,10 +171,10 @@ pub enum PermitTypeCmd {
 }
 
 pub fn permit_type(ctx: &Ctx, c: PermitTypeCmd) -> Result<()> {
-    let conn = ctx.open()?;
+    let db = ctx.open()?;
     match c {
         PermitTypeCmd::List => {
-            let list = permit_types::list(&conn)?;
+            let list = catalogue::list(&db)?;
             ctx.out.show(&list, || {
                 list.iter()
                     .map(|t| {
@@ -181,7 +190,7 @@ pub fn permit_type(ctx: &Ctx, c: PermitTypeCmd) -> Result<()> {
             });
         }
         PermitTypeCmd::Show { code } => {
-            let t = permit_types::by_code(&conn, &code)?;
+            let t = catalogue::by_code(&db, &code)?;
             ctx.out.show(&t, || {
                 let mut s = format!("{} — {}\nSLA {} working days; ", t.code, t.name, t.sla_days);
                 s += &match t.validity_months {
@@ -225,9 +234,9 @@ pub struct DemoArgs {
 }
 
 pub fn demo(ctx: &Ctx, a: DemoArgs) -> Result<()> {
-    let mut conn = ctx.open()?;
-    let admin = ctx.actor(&conn)?;
-    let ids = dm::generate(&mut conn, &admin, ctx.now, a.cases, a.seed)?;
+    let mut db = ctx.open()?;
+    let admin = ctx.actor(&db)?;
+    let ids = dm::generate(&mut db, &admin, ctx.now, a.cases, a.seed)?;
     let v = serde_json::json!({ "cases": ids.len(), "staff": dm::DEMO_STAFF.iter().map(|s| s.0).collect::<Vec<_>>(), "password": dm::DEMO_PASSWORD });
     ctx.out.show(&v, || {
         format!(
@@ -255,17 +264,15 @@ pub struct BackupArgs {
 }
 
 pub fn backup(ctx: &Ctx, a: BackupArgs) -> Result<()> {
-    if !ctx.db.exists() {
-        return Err(Error::not_found("database", ctx.db.display()));
-    }
-    let conn = ctx.open()?;
+    let db = ctx.open()?;
+    let actor = ctx.actor(&db)?;
     let (out, size, removed) = match (a.out, a.dir) {
         (Some(out), _) => {
-            let size = bk::backup_to(&conn, &out)?;
+            let size = bk::backup_to(&db, &actor, &out)?;
             (out, size, Vec::new())
         }
         (None, Some(dir)) => {
-            let t = petromaks::backup_folder::take(&conn, &dir, ctx.now, Default::default())?;
+            let t = folder::take(&db, &actor, &dir, ctx.now, Default::default())?;
             (t.file.path, t.file.bytes, t.removed)
         }
         (None, None) => return Err(Error::invalid("out", "give --out FILE or --dir FOLDER")),

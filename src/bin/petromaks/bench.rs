@@ -3,10 +3,13 @@
 use std::time::Instant;
 
 use clap::Args;
+use petromaks::actor::{Actor, Role};
 use petromaks::cases::{self, CaseFilter, Status};
-use petromaks::office::Office;
-use petromaks::users::{NewUser, Role};
-use petromaks::{db, demo, documents, print, setup, users, Result};
+use petromaks::db::{Address, Db};
+use petromaks::exchange::demo;
+use petromaks::office::{self, Office};
+use petromaks::people::{users, NewUser};
+use petromaks::{documents, print, Result};
 
 use crate::Ctx;
 
@@ -41,7 +44,7 @@ pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<()> {
         .scratch
         .clone()
         .unwrap_or_else(|| dir.join("bench.sqlite"));
-    let mut conn = db::open(&path)?;
+    let mut db = Db::open_or_create(&Address::File(path.clone()))?;
     let admin = NewUser {
         username: "admin".into(),
         full_name: "Administrator".into(),
@@ -49,18 +52,17 @@ pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<()> {
         password: "bench-password".into(),
         nip: None,
     };
-    setup::first_run(&mut conn, ctx.now, &Office::banyuasin_example(), &admin)?;
-    let admin = users::actor(&conn, "admin")?;
-    demo::ensure_staff(&mut conn, &admin, ctx.now)?;
+    office::first_run(&mut db, ctx.now, &Office::banyuasin_example(), &admin)?;
+    let admin = users::actor(&db, "admin")?;
 
     // Each demo case is a registration plus the steps to its target status, one transaction each.
     let t = Instant::now();
-    let ids = demo::generate(&mut conn, &admin, ctx.now, a.cases, 42)?;
+    let ids = demo::generate(&mut db, &admin, ctx.now, a.cases, 42)?;
     let reg_secs = t.elapsed().as_secs_f64();
-    let events: i64 = conn.query_row("SELECT count(*) FROM case_events", [], |r| r.get(0))?;
+    let events = petromaks::store::events::count_all(&db, petromaks::audit::Chain::Case)?;
 
     let issued: Vec<_> = cases::list(
-        &conn,
+        &db,
         &CaseFilter {
             status: Some(Status::Issued),
             limit: Some(5000),
@@ -78,7 +80,7 @@ pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<()> {
     // Rendering only: `batch::print_batch` would also log each print, which is not what is measured here.
     let docs = batch_ids
         .iter()
-        .map(|id| documents::certificate_doc(&conn, *id, true))
+        .map(|id| documents::certificate_doc(&db, *id, true))
         .collect::<Result<Vec<_>>>()?;
     let pdf = print::certificates_pdf(&docs, ctx.now)?;
     let batch_secs = t.elapsed().as_secs_f64();
@@ -88,12 +90,12 @@ pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<()> {
     let t = Instant::now();
     let mut single_bytes = 0;
     for id in batch_ids.iter().take(singles) {
-        let doc = documents::certificate_doc(&conn, *id, true)?;
+        let doc = documents::certificate_doc(&db, *id, true)?;
         single_bytes += print::certificate_pdf(&doc, ctx.now)?.len();
     }
     let single_secs = t.elapsed().as_secs_f64();
 
-    let (search, detail_ms) = search_figures(&conn, &admin, ctx.now)?;
+    let (search, detail_ms) = search_figures(&db, &admin, ctx.now)?;
 
     let v = serde_json::json!({
         "cases": ids.len(),
@@ -114,7 +116,7 @@ pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<()> {
     ctx.out
         .show(&v, || serde_json::to_string_pretty(&v).unwrap_or_default());
     if a.scratch.is_none() {
-        drop(conn);
+        drop(db);
         std::fs::remove_dir_all(&dir)?;
     }
     Ok(())
@@ -123,16 +125,16 @@ pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<()> {
 /// How long the window waits for its search box and case screen on the full register: each kind of query
 /// the search box sends (as the clerk types), the mean over repeated runs, in milliseconds.
 fn search_figures(
-    conn: &rusqlite::Connection,
-    admin: &petromaks::users::Actor,
+    db: &Db,
+    admin: &Actor,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(serde_json::Value, f64)> {
-    let newest = cases::list(conn, &CaseFilter::default())?;
+    let newest = cases::list(db, &CaseFilter::default())?;
     let Some(last) = newest.last() else {
         return Ok((serde_json::Value::Null, 0.0));
     };
     let permit = cases::list(
-        conn,
+        db,
         &CaseFilter {
             status: Some(Status::Delivered),
             limit: Some(1),
@@ -162,7 +164,7 @@ fn search_figures(
         };
         let t = Instant::now();
         for _ in 0..RUNS {
-            cases::list(conn, &filter)?;
+            cases::list(db, &filter)?;
         }
         let ms = t.elapsed().as_secs_f64() * 1000.0 / f64::from(RUNS);
         figures.insert(name.into(), serde_json::json!((ms * 100.0).round() / 100.0));
@@ -170,7 +172,7 @@ fn search_figures(
     let ids: Vec<_> = newest.iter().take(100).map(|c| c.id).collect();
     let t = Instant::now();
     for id in &ids {
-        cases::detail(conn, Some(admin), now, *id)?;
+        cases::detail(db, Some(admin), now, *id)?;
     }
     let detail_ms = t.elapsed().as_secs_f64() * 1000.0 / ids.len().max(1) as f64;
     Ok((serde_json::Value::Object(figures), detail_ms))

@@ -1,149 +1,15 @@
-//! Front-desk and back-office commands: applicants, cases and their steps, printing.
+//! Front-desk and back-office commands: cases and their steps, printing.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand};
-use petromaks::applicants::{self, ApplicantInput};
+use clap::Subcommand;
 use petromaks::cases::{self, CaseFilter, CaseId, Channel, Move, NewCase, ServiceMode, Status};
-use petromaks::{identity, Error, Result};
-use rusqlite::Connection;
+use petromaks::db::Db;
+use petromaks::{catalogue, documents, Error, Result};
 
+use crate::applicant::{warn_differences, ApplicantArgs};
 use crate::Ctx;
-
-#[derive(Args, Clone)]
-pub struct ApplicantArgs {
-    /// NIK, 16 digits.
-    #[arg(long)]
-    nik: String,
-    #[arg(long)]
-    name: Option<String>,
-    #[arg(long)]
-    birth_place: Option<String>,
-    #[arg(long)]
-    address: Option<String>,
-    /// Village code, e.g. 16.07.01.2001.
-    #[arg(long)]
-    village: Option<String>,
-    #[arg(long)]
-    phone: Option<String>,
-    #[arg(long)]
-    email: Option<String>,
-    #[arg(long)]
-    npwp: Option<String>,
-}
-
-impl ApplicantArgs {
-    fn input(self) -> ApplicantInput {
-        ApplicantInput {
-            nik: self.nik,
-            name: self.name.unwrap_or_default(),
-            birth_place: self.birth_place.unwrap_or_default(),
-            address: self.address.unwrap_or_default(),
-            village_code: self.village,
-            phone: self.phone,
-            email: self.email,
-            npwp: self.npwp,
-        }
-    }
-}
-
-#[derive(Subcommand)]
-pub enum ApplicantCmd {
-    /// Register an applicant (a known NIK finds that person instead).
-    Add(ApplicantArgs),
-    /// Show an applicant by NIK, with their cases.
-    Show { nik: String },
-    /// Check a NIK and decode it (birth date, sex, district of issue).
-    CheckNik { nik: String },
-    /// Set the pas photo (PNG) printed on the applicant's certificates; without --file it is removed.
-    Photo {
-        nik: String,
-        #[arg(long)]
-        file: Option<PathBuf>,
-    },
-}
-
-pub fn applicant(ctx: &Ctx, c: ApplicantCmd) -> Result<()> {
-    let mut conn = ctx.open()?;
-    match c {
-        ApplicantCmd::Add(a) => {
-            let actor = ctx.actor(&conn)?;
-            let (ap, created) = applicants::register(&mut conn, &actor, ctx.now, &a.input())?;
-            let v = serde_json::json!({ "applicant": ap, "created": created });
-            ctx.out.show(&v, || {
-                format!(
-                    "{} applicant {} ({}), NIK {}",
-                    if created {
-                        "registered"
-                    } else {
-                        "found existing"
-                    },
-                    ap.name,
-                    ap.id.0,
-                    ap.nik
-                )
-            });
-        }
-        ApplicantCmd::Photo { nik, file } => {
-            return crate::papers::applicant_photo(ctx, &nik, file)
-        }
-        ApplicantCmd::Show { nik } => {
-            let ap = applicants::by_nik(&conn, &nik)?
-                .ok_or_else(|| Error::not_found("applicant with NIK", &nik))?;
-            let list = cases::list(
-                &conn,
-                &CaseFilter {
-                    query: Some(ap.nik.clone()),
-                    ..Default::default()
-                },
-            )?;
-            let v = serde_json::json!({ "applicant": ap, "cases": list });
-            ctx.out.show(&v, || {
-                let mut s = format!(
-                    "{}\nNIK {}  {}  born {}, {}\n{}{}\n",
-                    ap.name,
-                    ap.nik,
-                    ap.sex.code(),
-                    ap.birth_place,
-                    ap.birth_date,
-                    ap.address,
-                    ap.village
-                        .as_deref()
-                        .map(|v| format!(", {v}"))
-                        .unwrap_or_default()
-                );
-                for c in &list {
-                    s += &format!(
-                        "  {}  {:<5} {}\n",
-                        c.registration_number, c.permit_type_code, c.status
-                    );
-                }
-                s
-            });
-        }
-        ApplicantCmd::CheckNik { nik } => {
-            let today = cases::office_today(&conn, ctx.now)?;
-            let info = identity::check_nik(&conn, &nik, today)?;
-            ctx.out.show(&info, || {
-                let mut s = format!(
-                    "NIK {} ok: born {}, {}, issued in {} / {} / {}\n",
-                    info.parts.nik,
-                    info.parts.birth_date,
-                    info.parts.sex.code(),
-                    info.province,
-                    info.regency.as_deref().unwrap_or("?"),
-                    info.district.as_deref().unwrap_or("?")
-                );
-                for w in &info.warnings {
-                    s += &format!("warning: {w}\n");
-                }
-                s
-            });
-        }
-    }
-    Ok(())
-}
 
 #[derive(Subcommand)]
 #[allow(clippy::large_enum_variant)] // parsed once per run
@@ -165,6 +31,12 @@ pub enum CaseCmd {
         /// A permit-type field, KEY=VALUE (repeatable).
         #[arg(long = "field", value_parser = parse_kv)]
         fields: Vec<(String, String)>,
+        /// An id for this submission: running the same command again with it gives the first case.
+        #[arg(long)]
+        submission: Option<String>,
+        /// Also write the receipt (tanda terima) to this PDF file, made in the same transaction.
+        #[arg(long)]
+        receipt: Option<PathBuf>,
     },
     /// Show a case: data, checklist, timeline, SLA.
     Show { case: String },
@@ -206,20 +78,20 @@ fn parse_kv(s: &str) -> std::result::Result<(String, String), String> {
 }
 
 /// Finds a case by id, registration number or permit number.
-pub fn resolve(conn: &Connection, key: &str) -> Result<CaseId> {
-    if let Some(id) = cases::find_by_number(conn, key)? {
+pub fn resolve(db: &Db, key: &str) -> Result<CaseId> {
+    if let Some(id) = cases::find_by_number(db, key)? {
         return Ok(id);
     }
     match key.trim().parse::<i64>() {
-        Ok(n) => cases::get(conn, CaseId(n)).map(|c| c.id),
+        Ok(n) => cases::get(db, CaseId(n)).map(|c| c.id),
         Err(_) => Err(Error::not_found("case", key)),
     }
 }
 
-fn positions(spec: &str, conn: &Connection, permit_type: &str) -> Result<Vec<u32>> {
+fn positions(spec: &str, db: &Db, permit_type: &str) -> Result<Vec<u32>> {
     let spec = spec.trim();
     if spec.eq_ignore_ascii_case("all") {
-        let t = petromaks::permit_types::by_code(conn, permit_type)?;
+        let t = catalogue::by_code(db, permit_type)?;
         return Ok(t.requirements.iter().map(|r| r.position).collect());
     }
     spec.split(',')
@@ -234,7 +106,7 @@ fn positions(spec: &str, conn: &Connection, permit_type: &str) -> Result<Vec<u32
 }
 
 pub fn case(ctx: &Ctx, c: CaseCmd) -> Result<()> {
-    let mut conn = ctx.open()?;
+    let mut db = ctx.open()?;
     match c {
         CaseCmd::Register {
             applicant,
@@ -243,32 +115,53 @@ pub fn case(ctx: &Ctx, c: CaseCmd) -> Result<()> {
             mode,
             received,
             fields,
+            submission,
+            receipt,
         } => {
-            let actor = ctx.actor(&conn)?;
+            let actor = ctx.actor(&db)?;
             let input = NewCase {
                 applicant: applicant.input(),
-                received: positions(&received, &conn, &permit_type)?,
+                received: positions(&received, &db, &permit_type)?,
                 permit_type,
                 channel,
                 service_mode: mode,
                 details: fields.into_iter().collect::<BTreeMap<_, _>>(),
+                submission_id: submission,
             };
-            let id = cases::register(&mut conn, &actor, ctx.now, &input)?;
-            let case = cases::get(&conn, id)?;
-            ctx.out.show(&case, || {
+            let r = match &receipt {
+                Some(out) => {
+                    let r = documents::register_with_receipt(&mut db, &actor, ctx.now, &input)?;
+                    petromaks::private::write(out, &r.receipt_pdf)?;
+                    r.registered
+                }
+                None => cases::register(&mut db, &actor, ctx.now, &input)?,
+            };
+            let case = cases::get(&db, r.id)?;
+            warn_differences(ctx, &r.differences);
+            let v = serde_json::json!({
+                "case": case, "created": r.created, "warnings": r.differences, "receipt": receipt,
+            });
+            ctx.out.show(&v, || {
                 format!(
-                    "registered {} (case {}), {}",
-                    case.registration_number, id.0, case.permit_type_name
+                    "{} {} (case {}), {}",
+                    if r.created {
+                        "registered"
+                    } else {
+                        "already registered as"
+                    },
+                    case.registration_number,
+                    r.id,
+                    case.permit_type_name
                 )
             });
         }
         CaseCmd::Show { case } => {
-            let id = resolve(&conn, &case)?;
+            let id = resolve(&db, &case)?;
             let viewer = match ctx.user {
-                Some(_) => Some(ctx.actor(&conn)?),
+                Some(_) => Some(ctx.actor(&db)?),
                 None => None,
             };
-            let d = cases::detail(&conn, viewer.as_ref(), ctx.now, id)?;
+            let d = cases::detail(&db, viewer.as_ref(), ctx.now, id)?;
             ctx.out.show(&d, || show_text(&d));
         }
         CaseCmd::List {
@@ -278,13 +171,13 @@ pub fn case(ctx: &Ctx, c: CaseCmd) -> Result<()> {
             limit,
         } => {
             let list = cases::list(
-                &conn,
+                &db,
                 &CaseFilter {
                     status,
                     query,
                     permit_type,
-                    due_by: None,
                     limit: Some(limit),
+                    ..Default::default()
                 },
             )?;
             ctx.out.show(&list, || {
@@ -297,25 +190,27 @@ pub fn case(ctx: &Ctx, c: CaseCmd) -> Result<()> {
                             c.status.as_str(),
                             c.applicant_name.chars().take(30).collect::<String>(),
                             c.permit_number
-                                .as_deref()
-                                .or(c.due_date.as_deref())
-                                .unwrap_or("")
+                                .clone()
+                                .or(c.due_date.map(|d| d.to_string()))
+                                .unwrap_or_default()
                         )
                     })
                     .collect()
             });
         }
         CaseCmd::Move { case, to, reason } => {
-            let actor = ctx.actor(&conn)?;
-            let id = resolve(&conn, &case)?;
-            cases::move_case(&mut conn, &actor, ctx.now, id, &Move { to, reason })?;
-            let c = cases::get(&conn, id)?;
+            let actor = ctx.actor(&db)?;
+            let id = resolve(&db, &case)?;
+            cases::move_case(&mut db, &actor, ctx.now, id, &Move { to, reason })?;
+            let c = cases::get(&db, id)?;
             ctx.out.show(&c, || {
                 let mut s = format!("{} is now {}", c.registration_number, c.status);
                 if let (Status::Issued, Some(n)) = (c.status, &c.permit_number) {
                     s += &format!(
                         ": permit {n}, valid until {}",
-                        c.valid_until.as_deref().unwrap_or("-")
+                        c.valid_until
+                            .map(|d| d.to_string())
+                            .unwrap_or_else(|| "-".into())
                     );
                 }
                 if let (Status::Verified, Some(d)) = (c.status, &c.due_date) {
@@ -325,10 +220,10 @@ pub fn case(ctx: &Ctx, c: CaseCmd) -> Result<()> {
             });
         }
         CaseCmd::Check { case, doc, missing } => {
-            let actor = ctx.actor(&conn)?;
-            let id = resolve(&conn, &case)?;
-            cases::set_document(&mut conn, &actor, ctx.now, id, doc, !missing)?;
-            let docs = cases::documents(&conn, id)?;
+            let actor = ctx.actor(&db)?;
+            let id = resolve(&db, &case)?;
+            cases::set_document(&mut db, &actor, ctx.now, id, doc, !missing)?;
+            let docs = cases::documents(&db, id)?;
             ctx.out.show(&docs, || {
                 docs.iter()
                     .map(|d| {
@@ -357,14 +252,18 @@ fn show_text(d: &cases::CaseDetail) -> String {
         d.applicant.nik,
         c.permit_type_name,
         c.service_mode,
-        c.registered_at,
+        petromaks::time::stamp(c.registered_at),
         c.channel
     );
     if let Some(n) = &c.permit_number {
         s += &format!(
             "permit {n}, issued {}, valid until {}\n",
-            c.issued_on.as_deref().unwrap_or("-"),
-            c.valid_until.as_deref().unwrap_or("-")
+            c.issued_on
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "-".into()),
+            c.valid_until
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "-".into())
         );
     }
     s += &format!(
@@ -391,7 +290,12 @@ fn show_text(d: &cases::CaseDetail) -> String {
             (None, Some(t)) => format!("→ {t}"),
             _ => e.action.clone(),
         };
-        s += &format!("  {}  {:<10} {}", e.at, e.actor, step);
+        s += &format!(
+            "  {}  {:<10} {}",
+            petromaks::time::stamp(e.at),
+            e.actor,
+            step
+        );
         if let Some(r) = &e.reason {
             s += &format!("  ({r})");
         }
@@ -428,7 +332,7 @@ pub enum PrintCmd {
 }
 
 pub fn print(ctx: &Ctx, c: PrintCmd) -> Result<()> {
-    let mut conn = ctx.open()?;
+    let mut db = ctx.open()?;
     let (bytes, out) = match c {
         PrintCmd::Batch(a) => return crate::papers::print_batch(ctx, a),
         PrintCmd::Labels(a) => return crate::papers::print_labels(ctx, a),
@@ -437,18 +341,17 @@ pub fn print(ctx: &Ctx, c: PrintCmd) -> Result<()> {
             out,
             mask_nik,
         } => {
-            let id = resolve(&conn, &case)?;
-            let actor = ctx.actor(&conn)?;
-            let printed =
-                petromaks::documents::print_certificate(&mut conn, &actor, ctx.now, id, mask_nik)?;
+            let id = resolve(&db, &case)?;
+            let actor = ctx.actor(&db)?;
+            let printed = documents::print_certificate(&mut db, &actor, ctx.now, id, mask_nik)?;
             (printed.pdf, out)
         }
         PrintCmd::Receipt { case, out } => {
-            let id = resolve(&conn, &case)?;
-            (petromaks::documents::receipt(&conn, id, ctx.now)?, out)
+            let id = resolve(&db, &case)?;
+            (documents::receipt(&db, id, ctx.now)?, out)
         }
     };
-    std::fs::write(&out, &bytes)?;
+    petromaks::private::write(&out, &bytes)?;
     let v = serde_json::json!({ "out": out, "bytes": bytes.len() });
     ctx.out.show(&v, || {
         format!("wrote {} ({} bytes)", out.display(), bytes.len())

@@ -3,9 +3,9 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use petromaks::catalogue;
-use petromaks::permit_types::{self, PermitTypeInput};
-use petromaks::{cases, time, Error, Result};
+use petromaks::catalogue::editor::{self, CatalogueEntry, NumberPreview};
+use petromaks::catalogue::{self, PermitTypeInput};
+use petromaks::{office, time, Error, Result};
 
 use crate::Ctx;
 
@@ -50,8 +50,9 @@ fn read_input(file: &PathBuf) -> Result<PermitTypeInput> {
     })
 }
 
-fn show(ctx: &Ctx, t: &permit_types::PermitType) {
-    ctx.out.show(t, || {
+fn show(ctx: &Ctx, e: &CatalogueEntry) {
+    let t = &e.permit_type;
+    ctx.out.show(e, || {
         format!(
             "{} — {} ({}; {} requirements)",
             t.code,
@@ -63,50 +64,52 @@ fn show(ctx: &Ctx, t: &permit_types::PermitType) {
 }
 
 pub fn catalogue(ctx: &Ctx, c: CatalogueCmd) -> Result<()> {
-    let mut conn = ctx.open()?;
+    let mut db = ctx.open()?;
+    let actor = ctx.actor(&db)?;
     match c {
         CatalogueCmd::Preview {
             code,
             template,
             day,
         } => {
-            let id = permit_types::by_code(&conn, &code)?.id;
+            let t = catalogue::by_code(&db, &code)?;
             let day = match day {
                 Some(d) => time::parse_day("day", &d)?,
-                None => cases::office_today(&conn, ctx.now)?,
+                None => office::today(&db, ctx.now)?,
             };
-            let n = catalogue::preview_next_number(&conn, id, template.as_deref(), day)?;
+            let p = NumberPreview {
+                id: Some(t.id),
+                template: template.unwrap_or(t.number_template),
+                code: t.code,
+                classification: t.classification,
+            };
+            let n = editor::preview_next_number(&db, &actor, &p, day)?;
             ctx.out.show(&serde_json::json!({ "next": n }), || {
                 format!("next number: {n}")
             });
         }
         CatalogueCmd::Create { file } => {
-            let actor = ctx.actor(&conn)?;
-            let t = catalogue::create(&mut conn, &actor, ctx.now, &read_input(&file)?)?;
+            let t = editor::create(&mut db, &actor, ctx.now, &read_input(&file)?)?;
             show(ctx, &t);
         }
         CatalogueCmd::Update { code, file } => {
-            let actor = ctx.actor(&conn)?;
-            let id = permit_types::by_code(&conn, &code)?.id;
-            let t = catalogue::update(&mut conn, &actor, ctx.now, id, &read_input(&file)?)?;
+            let id = catalogue::by_code(&db, &code)?.id;
+            let t = editor::update(&mut db, &actor, ctx.now, id, &read_input(&file)?)?;
             show(ctx, &t);
         }
         CatalogueCmd::Retire { code } => {
-            let actor = ctx.actor(&conn)?;
-            let id = permit_types::by_code(&conn, &code)?.id;
-            let t = catalogue::set_active(&mut conn, &actor, ctx.now, id, false)?;
+            let id = catalogue::by_code(&db, &code)?.id;
+            let t = editor::set_active(&mut db, &actor, ctx.now, id, false)?;
             show(ctx, &t);
         }
         CatalogueCmd::Reactivate { code } => {
-            let actor = ctx.actor(&conn)?;
-            let id = permit_types::by_code(&conn, &code)?.id;
-            let t = catalogue::set_active(&mut conn, &actor, ctx.now, id, true)?;
+            let id = catalogue::by_code(&db, &code)?.id;
+            let t = editor::set_active(&mut db, &actor, ctx.now, id, true)?;
             show(ctx, &t);
         }
         CatalogueCmd::Delete { code } => {
-            let actor = ctx.actor(&conn)?;
-            let id = permit_types::by_code(&conn, &code)?.id;
-            catalogue::delete(&mut conn, &actor, ctx.now, id)?;
+            let id = catalogue::by_code(&db, &code)?.id;
+            editor::delete(&mut db, &actor, ctx.now, id)?;
             ctx.out.show(&serde_json::json!({ "deleted": code }), || {
                 format!("deleted {code}")
             });

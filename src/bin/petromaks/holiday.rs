@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
-use petromaks::holidays::{self, DueDateChange, HolidayInput, HolidayKind};
-use petromaks::{calendar, time, Result};
+use petromaks::office::holidays::{self, DueDateChange, HolidayInput, HolidayKind};
+use petromaks::{time, Result};
 
 use crate::Ctx;
 
@@ -44,9 +44,9 @@ pub enum HolidayCmd {
         #[arg(long)]
         file: PathBuf,
     },
-    /// Whether cuti bersama counts as a working day (true/false).
+    /// Whether cuti bersama counts as a working day: `--working true` or `--working false`.
     CutiBersama {
-        #[arg(long)]
+        #[arg(long, action = clap::ArgAction::Set)]
         working: bool,
     },
 }
@@ -65,10 +65,10 @@ fn show_moved(ctx: &Ctx, what: &str, moved: &[DueDateChange]) {
 }
 
 pub fn holiday(ctx: &Ctx, c: HolidayCmd) -> Result<()> {
-    let mut conn = ctx.open()?;
+    let mut db = ctx.open()?;
     match c {
         HolidayCmd::List { year } => {
-            let list = calendar::holidays(&conn, year)?;
+            let list = holidays::list(&db, year)?;
             ctx.out.show(&list, || {
                 list.iter()
                     .map(|h| format!("{} {:<13} {}\n", h.day, h.kind, h.name))
@@ -76,13 +76,13 @@ pub fn holiday(ctx: &Ctx, c: HolidayCmd) -> Result<()> {
             });
         }
         HolidayCmd::Add { day, name, kind } => {
-            let actor = ctx.actor(&conn)?;
+            let actor = ctx.actor(&db)?;
             let h = HolidayInput {
                 day: time::parse_day("day", &day)?,
                 name,
                 kind,
             };
-            let moved = holidays::add(&mut conn, &actor, ctx.now, &h)?;
+            let moved = holidays::add(&mut db, &actor, ctx.now, &h)?;
             show_moved(ctx, &format!("added {day}"), &moved);
         }
         HolidayCmd::Edit {
@@ -91,7 +91,7 @@ pub fn holiday(ctx: &Ctx, c: HolidayCmd) -> Result<()> {
             name,
             kind,
         } => {
-            let actor = ctx.actor(&conn)?;
+            let actor = ctx.actor(&db)?;
             let from = time::parse_day("day", &day)?;
             let h = HolidayInput {
                 day: match to_day {
@@ -101,24 +101,23 @@ pub fn holiday(ctx: &Ctx, c: HolidayCmd) -> Result<()> {
                 name,
                 kind,
             };
-            let moved = holidays::edit(&mut conn, &actor, ctx.now, from, &h)?;
+            let moved = holidays::edit(&mut db, &actor, ctx.now, from, &h)?;
             show_moved(ctx, &format!("changed {day}"), &moved);
         }
         HolidayCmd::Remove { day } => {
-            let actor = ctx.actor(&conn)?;
-            let moved =
-                holidays::remove(&mut conn, &actor, ctx.now, time::parse_day("day", &day)?)?;
+            let actor = ctx.actor(&db)?;
+            let moved = holidays::remove(&mut db, &actor, ctx.now, time::parse_day("day", &day)?)?;
             show_moved(ctx, &format!("removed {day}"), &moved);
         }
         HolidayCmd::Import { year, file } => {
-            let actor = ctx.actor(&conn)?;
+            let actor = ctx.actor(&db)?;
             let text = std::fs::read_to_string(&file)?;
-            let moved = holidays::import_year(&mut conn, &actor, ctx.now, year, &text)?;
+            let moved = holidays::import_year(&mut db, &actor, ctx.now, year, &text)?;
             show_moved(ctx, &format!("imported {year}"), &moved);
         }
         HolidayCmd::CutiBersama { working } => {
-            let actor = ctx.actor(&conn)?;
-            let moved = holidays::set_cuti_bersama_is_working(&mut conn, &actor, ctx.now, working)?;
+            let actor = ctx.actor(&db)?;
+            let moved = holidays::set_cuti_bersama_is_working(&mut db, &actor, ctx.now, working)?;
             show_moved(
                 ctx,
                 &format!(

@@ -5,25 +5,29 @@
 
 mod accounts;
 mod admin;
+mod applicant;
 mod bench;
 mod casework;
 mod catalogue_cmd;
 mod holiday;
+mod offline;
 mod output;
 mod papers;
 mod safety;
+mod server;
 mod transfer;
 mod trip;
 mod van;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::{DateTime, Utc};
 use clap::{Parser, Subcommand};
 
 use output::Out;
-use petromaks::{db, users, Error, Result};
+use petromaks::db::{Address, Db};
+use petromaks::people::users;
+use petromaks::{Error, Result};
 
 #[derive(Parser)]
 #[command(
@@ -32,9 +36,10 @@ use petromaks::{db, users, Error, Result};
     about = "Petromaks permit register: command line"
 )]
 struct Cli {
-    /// The database file (default: the desktop app's data file).
+    /// The register: a file path (SQLite, one computer) or a postgres:// URL (the office server).
+    /// Default: the desktop app's data file.
     #[arg(long, global = true, env = "PETROMAKS_DB")]
-    db: Option<PathBuf>,
+    db: Option<String>,
     /// Machine-readable output (JSON on stdout; errors as JSON on stderr).
     #[arg(long, global = true)]
     json: bool,
@@ -57,7 +62,7 @@ enum Command {
     User(admin::UserCmd),
     /// Applicants.
     #[command(subcommand)]
-    Applicant(casework::ApplicantCmd),
+    Applicant(applicant::ApplicantCmd),
     /// Cases (applications).
     #[command(subcommand)]
     Case(casework::CaseCmd),
@@ -122,34 +127,40 @@ enum Command {
     /// Export cases or applicants to CSV or XLSX.
     #[command(subcommand)]
     Export(transfer::ExportCmd),
+    /// The van's day offline: check a trip out to the laptop, check it back in, review conflicts.
+    #[command(subcommand)]
+    Van(offline::VanCmd),
+    /// The office server: set it up, move a one-computer register onto it, save its password.
+    #[command(subcommand)]
+    Server(server::ServerCmd),
     /// Register and issue cases in a loop (the crash test kills it).
     #[command(hide = true, name = "crash-loop")]
     CrashLoop(safety::CrashLoopArgs),
 }
 
-/// What every command gets: the database path, the clock, the acting user's name and the output mode.
+/// What every command gets: the register's address, the clock, the acting user's name and the output mode.
 pub struct Ctx {
-    pub db: PathBuf,
+    pub db: Address,
     pub now: DateTime<Utc>,
     pub user: Option<String>,
     pub out: Out,
 }
 
 impl Ctx {
-    /// Opens (and migrates) the database.
-    pub fn open(&self) -> Result<rusqlite::Connection> {
-        db::open(&self.db)
+    /// Opens (and migrates) the register; a missing, foreign or damaged file is refused untouched.
+    pub fn open(&self) -> Result<Db> {
+        Db::open(&self.db)
     }
 
-    /// The acting user, required for writes.
-    pub fn actor(&self, conn: &rusqlite::Connection) -> Result<users::Actor> {
+    /// The acting user, required for writes and for the admin's reads.
+    pub fn actor(&self, db: &Db) -> Result<petromaks::actor::Actor> {
         let name = self.user.as_deref().ok_or_else(|| {
             Error::invalid(
                 "as",
                 "this command changes data: name the acting user with --as USER",
             )
         })?;
-        users::actor(conn, name)
+        users::actor(db, name)
     }
 }
 
@@ -159,7 +170,11 @@ fn run(cli: Cli) -> Result<()> {
         None => Utc::now(),
     };
     let ctx = Ctx {
-        db: cli.db.unwrap_or_else(db::default_path),
+        db: cli
+            .db
+            .filter(|s| !s.trim().is_empty())
+            .map(|s| Address::parse(&s))
+            .unwrap_or_else(Address::default_address),
         now,
         user: cli.user,
         out: Out { json: cli.json },
@@ -168,7 +183,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Init(a) => admin::init(&ctx, a),
         Command::User(c) => admin::user(&ctx, c),
         Command::PermitType(c) => admin::permit_type(&ctx, c),
-        Command::Applicant(c) => casework::applicant(&ctx, c),
+        Command::Applicant(c) => applicant::applicant(&ctx, c),
         Command::Case(c) => casework::case(&ctx, c),
         Command::Print(c) => casework::print(&ctx, c),
         Command::Demo(a) => admin::demo(&ctx, a),
@@ -188,6 +203,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Restore(a) => safety::restore(&ctx, a),
         Command::Health(a) => safety::health(&ctx, a),
         Command::CrashLoop(a) => safety::crash_loop(&ctx, a),
+        Command::Server(c) => server::server(&ctx, c),
+        Command::Van(c) => offline::van(&ctx, c),
         Command::Account(c) => accounts::account(&ctx, c),
         Command::Catalogue(c) => catalogue_cmd::catalogue(&ctx, c),
         Command::Holiday(c) => holiday::holiday(&ctx, c),

@@ -4,8 +4,12 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use petromaks::batch::{self, Selection};
-use petromaks::{applicants, cases, office, photos, printer, verification, Error, Result};
+use petromaks::db::Db;
+use petromaks::documents::batch::{self, Selection};
+use petromaks::documents::{printer, verification};
+use petromaks::people::{applicants, photos};
+use petromaks::van::TripId;
+use petromaks::{office, time, Error, Result};
 
 use crate::casework::resolve;
 use crate::Ctx;
@@ -31,7 +35,7 @@ pub struct BatchArgs {
     out: PathBuf,
 }
 
-fn selection(conn: &rusqlite::Connection, a: &BatchArgs) -> Result<Selection> {
+fn selection(db: &Db, a: &BatchArgs) -> Result<Selection> {
     Ok(
         match (
             a.village.clone(),
@@ -40,15 +44,13 @@ fn selection(conn: &rusqlite::Connection, a: &BatchArgs) -> Result<Selection> {
             a.trip,
         ) {
             (Some(code), None, true, None) => Selection::Village { code },
-            (None, None, true, Some(trip)) => Selection::Trip {
-                trip: petromaks::delivery::TripId(trip),
-            },
+            (None, None, true, Some(trip)) => Selection::Trip { trip: TripId(trip) },
             (None, Some((from, to)), true, None) => Selection::IssuedBetween { from, to },
             (None, None, false, None) => Selection::Cases {
                 ids: a
                     .case
                     .iter()
-                    .map(|c| resolve(conn, c))
+                    .map(|c| resolve(db, c))
                     .collect::<Result<_>>()?,
             },
             _ => {
@@ -63,10 +65,10 @@ fn selection(conn: &rusqlite::Connection, a: &BatchArgs) -> Result<Selection> {
 
 /// `print labels …`: the envelope label sheet for the same selection as a batch.
 pub fn print_labels(ctx: &Ctx, a: BatchArgs) -> Result<()> {
-    let conn = ctx.open()?;
-    let sel = selection(&conn, &a)?;
-    let pdf = batch::labels(&conn, &sel, ctx.now)?;
-    std::fs::write(&a.out, &pdf)?;
+    let db = ctx.open()?;
+    let sel = selection(&db, &a)?;
+    let pdf = batch::labels(&db, &sel, ctx.now)?;
+    petromaks::private::write(&a.out, &pdf)?;
     let v = serde_json::json!({ "out": a.out, "bytes": pdf.len() });
     ctx.out.show(&v, || {
         format!("wrote {} ({} bytes)", a.out.display(), pdf.len())
@@ -75,12 +77,12 @@ pub fn print_labels(ctx: &Ctx, a: BatchArgs) -> Result<()> {
 }
 
 pub fn print_batch(ctx: &Ctx, a: BatchArgs) -> Result<()> {
-    let mut conn = ctx.open()?;
-    let actor = ctx.actor(&conn)?;
-    let sel = selection(&conn, &a)?;
-    let printed = batch::print_batch(&mut conn, &actor, ctx.now, &sel, &mut |_, _| true)?
+    let mut db = ctx.open()?;
+    let actor = ctx.actor(&db)?;
+    let sel = selection(&db, &a)?;
+    let printed = batch::print_batch(&mut db, &actor, ctx.now, &sel, &mut |_, _| true)?
         .ok_or_else(|| Error::invalid("selection", "the batch was cancelled"))?;
-    std::fs::write(&a.out, &printed.pdf)?;
+    petromaks::private::write(&a.out, &printed.pdf)?;
     let v = serde_json::json!({
         "out": a.out, "bytes": printed.pdf.len(), "certificates": printed.cases.len(), "copies": printed.copies,
     });
@@ -105,14 +107,18 @@ pub struct VerifyArgs {
 }
 
 pub fn verify(ctx: &Ctx, a: VerifyArgs) -> Result<()> {
-    let conn = ctx.open()?;
-    let today = cases::office_today(&conn, ctx.now)?;
     let v = match a.key {
+        // Another office's key alone: no register needed (the day is WIB's).
         Some(path) => {
             let key = verification::parse_public_key(&std::fs::read_to_string(path)?)?;
+            let today = time::local_day(ctx.now, time::WIB_MINUTES);
             verification::verify_with(&a.payload, &[key], today, &|_| None)
         }
-        None => verification::verify(&conn, &a.payload, today)?,
+        None => {
+            let db = ctx.open()?;
+            let today = office::today(&db, ctx.now)?;
+            verification::verify(&db, &a.payload, today)?
+        }
     };
     ctx.out.show(&v, || {
         let verdict = serde_json::to_value(v.verdict)
@@ -134,10 +140,10 @@ pub enum KeyCmd {
 }
 
 pub fn key(ctx: &Ctx, c: KeyCmd) -> Result<()> {
-    let conn = ctx.open()?;
+    let db = ctx.open()?;
     let KeyCmd::Export { out } = c;
-    let text = verification::export_public_key(&conn)?;
-    std::fs::write(&out, &text)?;
+    let text = verification::export_public_key(&db)?;
+    petromaks::private::write(&out, text.as_bytes())?;
     let key = verification::parse_public_key(&text)?;
     ctx.out.show(&key, || {
         format!("wrote key {} to {}", key.key_id, out.display())
@@ -157,10 +163,10 @@ pub enum PermitCmd {
 }
 
 pub fn permit(ctx: &Ctx, c: PermitCmd) -> Result<()> {
-    let mut conn = ctx.open()?;
-    let actor = ctx.actor(&conn)?;
+    let mut db = ctx.open()?;
+    let actor = ctx.actor(&db)?;
     let PermitCmd::Revoke { number, reason } = c;
-    verification::revoke(&mut conn, &actor, ctx.now, &number, &reason)?;
+    verification::revoke(&mut db, &actor, ctx.now, &number, &reason)?;
     let v = serde_json::json!({ "revoked": number, "reason": reason });
     ctx.out.show(&v, || format!("revoked {number}"));
     Ok(())
@@ -178,15 +184,15 @@ pub enum OfficeCmd {
 }
 
 pub fn office(ctx: &Ctx, c: OfficeCmd) -> Result<()> {
-    let mut conn = ctx.open()?;
-    let actor = ctx.actor(&conn)?;
+    let mut db = ctx.open()?;
+    let actor = ctx.actor(&db)?;
     let OfficeCmd::Logo { file, clear } = c;
     let png = if clear {
         None
     } else {
         file.map(std::fs::read).transpose()?
     };
-    office::set_logo(&mut conn, &actor, ctx.now, png.as_deref())?;
+    office::set_logo(&mut db, &actor, ctx.now, png.as_deref())?;
     let v = serde_json::json!({ "logo": png.is_some() });
     ctx.out.show(&v, || {
         if png.is_some() {
@@ -201,11 +207,11 @@ pub fn office(ctx: &Ctx, c: OfficeCmd) -> Result<()> {
 
 /// `applicant photo NIK --file x.png`: the holder's pas photo printed on their certificates.
 pub fn applicant_photo(ctx: &Ctx, nik: &str, file: Option<PathBuf>) -> Result<()> {
-    let mut conn = ctx.open()?;
-    let actor = ctx.actor(&conn)?;
-    let ap = applicants::by_nik(&conn, nik)?.ok_or_else(|| Error::not_found("applicant", nik))?;
+    let mut db = ctx.open()?;
+    let actor = ctx.actor(&db)?;
+    let ap = applicants::by_nik(&db, nik)?.ok_or_else(|| Error::not_found("applicant", nik))?;
     let png = file.map(std::fs::read).transpose()?;
-    photos::set(&mut conn, &actor, ctx.now, ap.id, png.as_deref())?;
+    photos::set(&mut db, &actor, ctx.now, ap.id, png.as_deref())?;
     let v = serde_json::json!({ "applicant": ap.id, "photo": png.is_some() });
     ctx.out.show(&v, || {
         format!(

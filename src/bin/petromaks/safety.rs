@@ -5,24 +5,32 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use petromaks::applicants::ApplicantInput;
-use petromaks::audit_log::{self, AuditFilter};
+use petromaks::audit::{self, AuditFilter};
 use petromaks::cases::{self, Channel, Move, NewCase, ServiceMode, Status};
-use petromaks::{audit_chain, restore as rs, time, users, Error, Result};
+use petromaks::db::Address;
+use petromaks::people::applicants::ApplicantInput;
+use petromaks::people::users;
+use petromaks::safety::{folder, restore as rs};
+use petromaks::{time, Error, Result};
 
 use crate::Ctx;
 
 #[derive(Subcommand)]
 pub enum AuditCmd {
-    /// Check the hash chains of the case events and admin changes; fails at the first broken link.
-    Verify,
+    /// Check the hash chains of the case events and admin changes, and compare them with the witnesses in
+    /// the backup folder; fails at the first broken link or disagreeing witness (admin).
+    Verify {
+        /// The folder whose witnesses (and backups) to compare with; default: the register's backup folder.
+        #[arg(long)]
+        witness_dir: Option<PathBuf>,
+    },
     /// The audit log, newest first.
     Log {
         /// Registration number, permit number or id of a case.
         #[arg(long)]
         case: Option<String>,
-        /// Username of the actor.
-        #[arg(long)]
+        /// Username of the actor whose events to show.
+        #[arg(long = "user", id = "log_user")]
         user: Option<String>,
         /// An action or its prefix (e.g. `signin`).
         #[arg(long)]
@@ -39,12 +47,15 @@ pub enum AuditCmd {
 }
 
 pub fn audit(ctx: &Ctx, c: AuditCmd) -> Result<()> {
-    let conn = ctx.open()?;
+    let db = ctx.open()?;
+    let actor = ctx.actor(&db)?;
     match c {
-        AuditCmd::Verify => {
-            let v = audit_chain::verify(&conn)?;
+        AuditCmd::Verify { witness_dir } => {
+            let dir = witness_dir.or_else(|| ctx.db.file().map(folder::dir_for));
+            let dirs: Vec<&std::path::Path> = dir.iter().map(|d| d.as_path()).collect();
+            let v = audit::verify(&db, &actor, &dirs)?;
             ctx.out.show(&v, || {
-                [&v.case_events, &v.admin_events]
+                let mut s: String = [&v.case_events, &v.admin_events]
                     .iter()
                     .map(|r| match &r.first_broken {
                         None => format!("{}: {} rows, chain intact\n", r.table, r.rows),
@@ -53,7 +64,16 @@ pub fn audit(ctx: &Ctx, c: AuditCmd) -> Result<()> {
                             r.table, r.rows, b.id, b.reason
                         ),
                     })
-                    .collect()
+                    .collect();
+                for w in &v.witnesses {
+                    s += &format!(
+                        "witness {} ({}): {}\n",
+                        w.source,
+                        w.taken_at.map(time::stamp).unwrap_or_else(|| "?".into()),
+                        w.message
+                    );
+                }
+                s
             });
             if !v.ok {
                 return Err(Error::Corrupt(
@@ -71,7 +91,7 @@ pub fn audit(ctx: &Ctx, c: AuditCmd) -> Result<()> {
         } => {
             let f = AuditFilter {
                 case: case
-                    .map(|k| crate::casework::resolve(&conn, &k))
+                    .map(|k| crate::casework::resolve(&db, &k))
                     .transpose()?,
                 user,
                 action,
@@ -79,13 +99,13 @@ pub fn audit(ctx: &Ctx, c: AuditCmd) -> Result<()> {
                 to: to.map(|d| time::parse_day("to", &d)).transpose()?,
                 limit,
             };
-            let rows = audit_log::list(&conn, &f)?;
+            let rows = audit::list(&db, &actor, &f)?;
             ctx.out.show(&rows, || {
                 rows.iter()
                     .map(|e| {
                         format!(
                             "{}  {:<5} {:<10} {:<22} {}{}\n",
-                            e.at,
+                            time::stamp(e.at),
                             e.chain,
                             e.actor.as_deref().unwrap_or("-"),
                             e.action,
@@ -111,8 +131,26 @@ pub struct RestoreArgs {
     from: PathBuf,
 }
 
+/// A damaged register is restored by whoever is at the computer (nobody can sign in to it); a working one
+/// only with `--as` an admin.
 pub fn restore(ctx: &Ctx, a: RestoreArgs) -> Result<()> {
-    let r = rs::restore(&a.from, &ctx.db, ctx.now)?;
+    let Address::File(path) = &ctx.db else {
+        return Err(Error::invalid(
+            "db",
+            "a server register is restored by `petromaks server move-in` into an empty database",
+        ));
+    };
+    let damaged = path.exists() && rs::health(path, None)?.status == rs::HealthStatus::Damaged;
+    let r = if damaged || !path.exists() {
+        rs::restore_damaged(&a.from, path, ctx.now)?
+    } else {
+        let actor = {
+            let db = ctx.open()?;
+            ctx.actor(&db)?
+            // The register is closed here, before it is replaced.
+        };
+        rs::restore_as(&actor, &a.from, path, ctx.now)?
+    };
     ctx.out.show(&r, || {
         let mut s = format!(
             "restored {} into {} (schema {})",
@@ -137,7 +175,16 @@ pub struct HealthArgs {
 
 /// Checks the database without opening it for writing; a damaged file exits non-zero.
 pub fn health(ctx: &Ctx, a: HealthArgs) -> Result<()> {
-    let h = rs::health(&ctx.db, a.backup_dir.as_deref())?;
+    let Address::File(path) = &ctx.db else {
+        // The server checks its own pages; what can be checked from here is that it is a register.
+        ctx.open()?;
+        ctx.out.show(&serde_json::json!({ "status": "ok" }), || {
+            format!("{} is a Petromaks register", ctx.db.shown())
+        });
+        return Ok(());
+    };
+    let dir = a.backup_dir.unwrap_or_else(|| folder::dir_for(path));
+    let h = rs::health(path, Some(&dir))?;
     ctx.out.show(&h, || h.message.clone());
     if h.status == rs::HealthStatus::Damaged {
         return Err(Error::Corrupt(h.message));
@@ -159,10 +206,10 @@ pub struct CrashLoopArgs {
 
 /// Registers and issues SIPD cases in a loop, printing `ok REG PERMIT` after each issue commits.
 pub fn crash_loop(ctx: &Ctx, a: CrashLoopArgs) -> Result<()> {
-    let mut conn = ctx.open()?;
-    let clerk = users::actor(&conn, &a.clerk)?;
-    let verifier = users::actor(&conn, &a.verifier)?;
-    let signer = users::actor(&conn, &a.signer)?;
+    let mut db = ctx.open()?;
+    let clerk = users::actor(&db, &a.clerk)?;
+    let verifier = users::actor(&db, &a.verifier)?;
+    let signer = users::actor(&db, &a.signer)?;
     let input = NewCase {
         applicant: ApplicantInput {
             nik: "1607014508900001".into(),
@@ -184,18 +231,19 @@ pub fn crash_loop(ctx: &Ctx, a: CrashLoopArgs) -> Result<()> {
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect(),
+        submission_id: None,
     };
     let mut stdout = std::io::stdout().lock();
     for _ in 0..a.count {
-        let id = cases::register(&mut conn, &clerk, ctx.now, &input)?;
+        let id = cases::register(&mut db, &clerk, ctx.now, &input)?.id;
         for (who, to) in [
             (&verifier, Status::Verified),
             (&signer, Status::Approved),
             (&signer, Status::Issued),
         ] {
-            cases::move_case(&mut conn, who, ctx.now, id, &Move { to, reason: None })?;
+            cases::move_case(&mut db, who, ctx.now, id, &Move { to, reason: None })?;
         }
-        let c = cases::get(&conn, id)?;
+        let c = cases::get(&db, id)?;
         writeln!(
             stdout,
             "ok {} {}",

@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use petromaks::{export, import, Error, Result};
+use petromaks::exchange::export::{self, What};
+use petromaks::exchange::import;
+use petromaks::{Error, Result};
 
 use crate::Ctx;
 
@@ -29,9 +31,9 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
         .file
         .ok_or_else(|| Error::invalid("file", "name the CSV file with --file"))?;
     let text = std::fs::read_to_string(&file)?;
-    let mut conn = ctx.open()?;
-    let actor = ctx.actor(&conn)?;
-    let r = import::import(&mut conn, &actor, ctx.now, &text, a.confirm)?;
+    let mut db = ctx.open()?;
+    let actor = ctx.actor(&db)?;
+    let r = import::import(&mut db, &actor, ctx.now, &text, a.confirm)?;
     ctx.out.show(&r, || {
         let mut s = format!(
             "{} rows: {} bad; {} applicants and {} cases {}\n",
@@ -47,6 +49,9 @@ pub fn import(ctx: &Ctx, a: ImportArgs) -> Result<()> {
         );
         for b in &r.bad {
             s += &format!("line {}: {}\n", b.line, b.reason);
+        }
+        for w in &r.warnings {
+            s += &format!("line {} (warning): {}\n", w.line, w.reason);
         }
         s
     });
@@ -73,27 +78,32 @@ fn is_xlsx(out: &std::path::Path) -> bool {
 }
 
 pub fn export(ctx: &Ctx, c: ExportCmd) -> Result<()> {
-    let conn = ctx.open()?;
-    let (out, cases) = match c {
-        ExportCmd::Cases { out } => (out, true),
-        ExportCmd::Applicants { out } => (out, false),
+    let db = ctx.open()?;
+    let actor = ctx.actor(&db)?;
+    let (out, what) = match c {
+        ExportCmd::Cases { out } => (out, What::Cases),
+        ExportCmd::Applicants { out } => (out, What::Applicants),
     };
-    if is_xlsx(&out) {
-        let bytes = if cases {
-            export::cases_xlsx(&conn)?
-        } else {
-            export::applicants_xlsx(&conn)?
-        };
-        std::io::Write::write_all(&mut std::fs::File::create_new(&out)?, &bytes)?;
-    } else {
-        let file = std::fs::File::create_new(&out)?;
-        if cases {
-            export::cases_csv(&conn, file)?;
-        } else {
-            export::applicants_csv(&conn, file)?;
-        }
+    // A file that exists is never overwritten: it may not be ours.
+    if out.exists() {
+        return Err(Error::Conflict(format!(
+            "{} already exists; choose a new file name",
+            out.display()
+        )));
     }
-    let v = serde_json::json!({ "out": out });
-    ctx.out.show(&v, || format!("written to {}", out.display()));
+    let rows = if is_xlsx(&out) {
+        let (bytes, rows) = export::xlsx(&db, &actor, what)?;
+        petromaks::private::write(&out, &bytes)?;
+        rows
+    } else {
+        let file = petromaks::private::create_file(&out)?;
+        let mut w = std::io::BufWriter::new(file);
+        let rows = export::csv(&db, &actor, what, &mut w)?;
+        std::io::Write::flush(&mut w)?;
+        rows
+    };
+    let v = serde_json::json!({ "out": out, "rows": rows });
+    ctx.out
+        .show(&v, || format!("{rows} rows written to {}", out.display()));
     Ok(())
 }

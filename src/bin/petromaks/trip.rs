@@ -3,8 +3,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use petromaks::delivery::{self, FailReason, NewTrip, Outcome, Recipient, TripId};
-use petromaks::{dashboards, time, Error, Result};
+use petromaks::van::dashboards;
+use petromaks::van::{self, FailReason, NewTrip, Outcome, Recipient, TripId};
+use petromaks::{time, Error, Result};
 
 use crate::casework::resolve;
 use crate::Ctx;
@@ -143,7 +144,7 @@ impl RecordArgs {
 }
 
 pub fn trip(ctx: &Ctx, c: TripCmd) -> Result<()> {
-    let mut conn = ctx.open()?;
+    let mut db = ctx.open()?;
     match c {
         TripCmd::Create {
             date,
@@ -152,9 +153,9 @@ pub fn trip(ctx: &Ctx, c: TripCmd) -> Result<()> {
             villages,
             note,
         } => {
-            let actor = ctx.actor(&conn)?;
-            let id = delivery::create_trip(
-                &mut conn,
+            let actor = ctx.actor(&db)?;
+            let id = van::create_trip(
+                &mut db,
                 &actor,
                 ctx.now,
                 &NewTrip {
@@ -174,10 +175,10 @@ pub fn trip(ctx: &Ctx, c: TripCmd) -> Result<()> {
             cases,
             village,
         } => {
-            let actor = ctx.actor(&conn)?;
+            let actor = ctx.actor(&db)?;
             let mut ids = cases
                 .iter()
-                .map(|k| resolve(&conn, k))
+                .map(|k| resolve(&db, k))
                 .collect::<Result<Vec<_>>>()?;
             if ids.is_empty() && village.is_none() {
                 return Err(Error::invalid(
@@ -185,10 +186,10 @@ pub fn trip(ctx: &Ctx, c: TripCmd) -> Result<()> {
                     "name the cases to add, or --village CODE",
                 ));
             }
-            delivery::assign(&mut conn, &actor, ctx.now, TripId(trip), &ids)?;
+            van::assign(&mut db, &actor, ctx.now, TripId(trip), &ids)?;
             if let Some(v) = village {
-                ids.extend(delivery::assign_village(
-                    &mut conn,
+                ids.extend(van::assign_village(
+                    &mut db,
                     &actor,
                     ctx.now,
                     TripId(trip),
@@ -201,35 +202,34 @@ pub fn trip(ctx: &Ctx, c: TripCmd) -> Result<()> {
                 });
         }
         TripCmd::Remove { trip, case } => {
-            let actor = ctx.actor(&conn)?;
-            let id = resolve(&conn, &case)?;
-            delivery::unassign(&mut conn, &actor, ctx.now, TripId(trip), id)?;
+            let actor = ctx.actor(&db)?;
+            let id = resolve(&db, &case)?;
+            van::unassign(&mut db, &actor, ctx.now, TripId(trip), id)?;
             ctx.out
                 .show(&serde_json::json!({ "trip": trip, "removed": id }), || {
                     format!("took case {} off trip {trip}", id.0)
                 });
         }
         TripCmd::Start { trip } => {
-            let actor = ctx.actor(&conn)?;
-            delivery::start_trip(&mut conn, &actor, ctx.now, TripId(trip))?;
+            let actor = ctx.actor(&db)?;
+            van::start_trip(&mut db, &actor, ctx.now, TripId(trip))?;
             ctx.out.show(
                 &serde_json::json!({ "trip": trip, "status": "out" }),
                 || format!("trip {trip} is out"),
             );
         }
         TripCmd::Close { trip } => {
-            let actor = ctx.actor(&conn)?;
-            delivery::close_trip(&mut conn, &actor, ctx.now, TripId(trip))?;
+            let actor = ctx.actor(&db)?;
+            van::close_trip(&mut db, &actor, ctx.now, TripId(trip))?;
             ctx.out.show(
                 &serde_json::json!({ "trip": trip, "status": "closed" }),
                 || format!("trip {trip} is closed"),
             );
         }
         TripCmd::Record(a) => {
-            let actor = ctx.actor(&conn)?;
-            let (trip, case) = (TripId(a.trip), resolve(&conn, &a.case)?);
-            let status =
-                delivery::record_outcome(&mut conn, &actor, ctx.now, trip, case, &a.outcome()?)?;
+            let actor = ctx.actor(&db)?;
+            let (trip, case) = (TripId(a.trip), resolve(&db, &a.case)?);
+            let status = van::record_outcome(&mut db, &actor, ctx.now, trip, case, &a.outcome()?)?;
             ctx.out.show(
                 &serde_json::json!({ "case": case, "status": status }),
                 || format!("case {} is now {status}", case.0),
@@ -241,9 +241,9 @@ pub fn trip(ctx: &Ctx, c: TripCmd) -> Result<()> {
             handover,
         } => {
             let bytes = if handover {
-                delivery::handover_record(&conn, TripId(trip), ctx.now)?
+                van::handover_record(&db, TripId(trip), ctx.now)?
             } else {
-                delivery::manifest(&conn, TripId(trip), ctx.now)?
+                van::manifest(&db, TripId(trip), ctx.now)?
             };
             std::fs::write(&out, &bytes)?;
             ctx.out.show(
@@ -253,12 +253,12 @@ pub fn trip(ctx: &Ctx, c: TripCmd) -> Result<()> {
         }
         TripCmd::List { from, to } => {
             let trips = match (from, to) {
-                (Some(f), Some(t)) => delivery::list_trips(
-                    &conn,
+                (Some(f), Some(t)) => van::list_trips(
+                    &db,
                     time::parse_day("from", &f)?,
                     time::parse_day("to", &t)?,
                 )?,
-                (None, None) => dashboards::trips_of_week(&conn, ctx.now)?,
+                (None, None) => dashboards::trips_of_week(&db, ctx.now)?,
                 _ => {
                     return Err(Error::invalid(
                         "from",
@@ -286,7 +286,7 @@ pub fn trip(ctx: &Ctx, c: TripCmd) -> Result<()> {
             });
         }
         TripCmd::Show { trip } => {
-            let d = delivery::detail(&conn, TripId(trip))?;
+            let d = van::detail(&db, TripId(trip))?;
             ctx.out.show(&d, || {
                 let mut s = format!(
                     "trip {} on {} ({}), {}, crew {}\n",
@@ -304,7 +304,7 @@ pub fn trip(ctx: &Ctx, c: TripCmd) -> Result<()> {
                     for p in &stop.permits {
                         let outcome = match (&p.outcome, p.fail_reason) {
                             (_, Some(r)) => r.to_string(),
-                            (Some(o), None) => o.clone(),
+                            (Some(o), None) => o.to_string(),
                             (None, None) => "pending".into(),
                         };
                         s += &format!(
@@ -323,21 +323,21 @@ pub fn trip(ctx: &Ctx, c: TripCmd) -> Result<()> {
             bag,
             originals,
         } => {
-            let actor = ctx.actor(&conn)?;
-            let case_id = resolve(&conn, &case)?;
-            let f = delivery::FieldIntake {
+            let actor = ctx.actor(&db)?;
+            let case_id = resolve(&db, &case)?;
+            let f = van::FieldIntake {
                 case_id,
                 bag_seal: bag,
                 originals,
             };
-            delivery::record_field_intake(&mut conn, &actor, ctx.now, TripId(trip), &f)?;
+            van::record_field_intake(&mut db, &actor, ctx.now, TripId(trip), &f)?;
             ctx.out.show(
                 &serde_json::json!({ "case": case_id, "bag": f.bag_seal }),
                 || format!("originals of case {} are in bag {}", case_id.0, f.bag_seal),
             );
         }
         TripCmd::Bags { trip } => {
-            let bags = delivery::bags(&conn, TripId(trip))?;
+            let bags = van::bags(&db, TripId(trip))?;
             ctx.out.show(&bags, || {
                 let mut s = String::new();
                 for b in &bags {
@@ -364,19 +364,19 @@ pub fn trip(ctx: &Ctx, c: TripCmd) -> Result<()> {
             bag,
             discrepancy,
         } => {
-            let actor = ctx.actor(&conn)?;
-            let h = delivery::Handover {
+            let actor = ctx.actor(&db)?;
+            let h = van::Handover {
                 bag_seal: bag,
                 discrepancy,
             };
-            let ids = delivery::hand_over_bag(&mut conn, &actor, ctx.now, TripId(trip), &h)?;
+            let ids = van::hand_over_bag(&mut db, &actor, ctx.now, TripId(trip), &h)?;
             ctx.out.show(
                 &serde_json::json!({ "bag": h.bag_seal, "cases": ids }),
                 || format!("received bag {} with {} case(s)", h.bag_seal, ids.len()),
             );
         }
         TripCmd::Pool { village } => {
-            let list = delivery::pool(&conn, village.as_deref())?;
+            let list = van::pool(&db, village.as_deref())?;
             ctx.out.show(&list, || {
                 list.iter()
                     .map(|w| {
@@ -386,7 +386,9 @@ pub fn trip(ctx: &Ctx, c: TripCmd) -> Result<()> {
                             w.permit_number.as_deref().unwrap_or("-"),
                             w.holder,
                             w.village.as_deref().unwrap_or("-"),
-                            w.issued_on.as_deref().unwrap_or("-"),
+                            w.issued_on
+                                .map(|d| d.to_string())
+                                .unwrap_or_else(|| "-".into()),
                             if w.attempts > 0 {
                                 format!(", {} failed attempt(s)", w.attempts)
                             } else {
@@ -399,7 +401,7 @@ pub fn trip(ctx: &Ctx, c: TripCmd) -> Result<()> {
             });
         }
         TripCmd::Suggest => {
-            let v = delivery::suggest_villages(&conn, ctx.now)?;
+            let v = van::suggest_villages(&db, ctx.now)?;
             ctx.out.show(&v, || {
                 v.iter()
                     .map(|d| {

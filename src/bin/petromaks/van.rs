@@ -1,9 +1,10 @@
 //! The van's other commands: pick-up requests, the satisfaction survey and the planning dashboards.
 
 use clap::Subcommand;
-use petromaks::delivery::{self, PickupId, PickupOutcome, Recipient, TripId};
-use petromaks::survey::{self, Answers};
-use petromaks::{dashboards, time, Error, Result};
+use petromaks::van::dashboards;
+use petromaks::van::survey::{self, Answers};
+use petromaks::van::{self, PickupId, PickupOutcome, Recipient, TripId};
+use petromaks::{time, Error, Result};
 
 use crate::casework::resolve;
 use crate::Ctx;
@@ -38,7 +39,7 @@ pub enum PickupCmd {
 }
 
 pub fn pickup(ctx: &Ctx, c: PickupCmd) -> Result<()> {
-    let mut conn = ctx.open()?;
+    let mut db = ctx.open()?;
     match c {
         PickupCmd::Request {
             name,
@@ -46,21 +47,21 @@ pub fn pickup(ctx: &Ctx, c: PickupCmd) -> Result<()> {
             village,
             purpose,
         } => {
-            let actor = ctx.actor(&conn)?;
-            let input = delivery::NewPickup {
+            let actor = ctx.actor(&db)?;
+            let input = van::NewPickup {
                 name,
                 phone,
                 village_code: village,
                 purpose,
             };
-            let id = delivery::request_pickup(&mut conn, &actor, ctx.now, &input)?;
+            let id = van::request_pickup(&mut db, &actor, ctx.now, &input)?;
             ctx.out.show(&serde_json::json!({ "pickup": id }), || {
                 format!("recorded pick-up request {}", id.0)
             });
         }
         PickupCmd::Assign { pickup, trip } => {
-            let actor = ctx.actor(&conn)?;
-            delivery::assign_pickup(&mut conn, &actor, ctx.now, PickupId(pickup), TripId(trip))?;
+            let actor = ctx.actor(&db)?;
+            van::assign_pickup(&mut db, &actor, ctx.now, PickupId(pickup), TripId(trip))?;
             ctx.out.show(
                 &serde_json::json!({ "pickup": pickup, "trip": trip }),
                 || format!("pick-up request {pickup} is on trip {trip}"),
@@ -71,10 +72,10 @@ pub fn pickup(ctx: &Ctx, c: PickupCmd) -> Result<()> {
             outcome,
             note,
         } => {
-            let actor = ctx.actor(&conn)?;
+            let actor = ctx.actor(&db)?;
             let outcome: PickupOutcome = outcome.parse()?;
-            delivery::close_pickup(
-                &mut conn,
+            van::close_pickup(
+                &mut db,
                 &actor,
                 ctx.now,
                 PickupId(pickup),
@@ -87,14 +88,14 @@ pub fn pickup(ctx: &Ctx, c: PickupCmd) -> Result<()> {
             );
         }
         PickupCmd::List { all } => {
-            let list = delivery::list_pickups(&conn, all)?;
+            let list = van::list_pickups(&db, all)?;
             ctx.out.show(&list, || {
                 list.iter()
                     .map(|p| {
                         format!(
                             "{:>4}  {}  {:<24} {:<20} {}  {}",
                             p.id.0,
-                            &p.requested_at[..10.min(p.requested_at.len())],
+                            p.requested_at.date_naive(),
                             p.name,
                             p.village,
                             p.purpose,
@@ -129,25 +130,25 @@ pub enum SurveyCmd {
 }
 
 pub fn survey(ctx: &Ctx, c: SurveyCmd) -> Result<()> {
-    let mut conn = ctx.open()?;
+    let mut db = ctx.open()?;
     match c {
         SurveyCmd::Record { case, scores } => {
-            let actor = ctx.actor(&conn)?;
-            let id = resolve(&conn, &case)?;
+            let actor = ctx.actor(&db)?;
+            let id = resolve(&db, &case)?;
             let answers: [u8; 9] = scores.try_into().map_err(|s: Vec<u8>| {
                 Error::invalid(
                     "answers",
                     format!("the survey has nine items; {} scores given", s.len()),
                 )
             })?;
-            survey::record(&mut conn, &actor, ctx.now, id, &Answers(answers))?;
+            survey::record(&mut db, &actor, ctx.now, id, &Answers(answers))?;
             ctx.out.show(&serde_json::json!({ "case": id }), || {
                 format!("survey recorded for case {}", id.0)
             });
         }
         SurveyCmd::Report { from, to } => {
             let (all, by_type) = survey::report(
-                &conn,
+                &db,
                 time::parse_day("from", &from)?,
                 time::parse_day("to", &to)?,
             )?;
@@ -190,11 +191,11 @@ pub enum DashboardCmd {
 }
 
 pub fn dashboard(ctx: &Ctx, c: DashboardCmd) -> Result<()> {
-    let conn = ctx.open()?;
+    let db = ctx.open()?;
     let name = |v: &Option<String>| v.clone().unwrap_or_else(|| "(no village)".into());
     match c {
         DashboardCmd::Undelivered => {
-            let rows = dashboards::undelivered(&conn, ctx.now)?;
+            let rows = dashboards::undelivered(&db, ctx.now)?;
             ctx.out.show(&rows, || {
                 rows.iter()
                     .map(|r| {
@@ -212,7 +213,7 @@ pub fn dashboard(ctx: &Ctx, c: DashboardCmd) -> Result<()> {
             });
         }
         DashboardCmd::Expiring { days } => {
-            let rows = dashboards::expiring(&conn, ctx.now, days)?;
+            let rows = dashboards::expiring(&db, ctx.now, days)?;
             ctx.out.show(&rows, || {
                 rows.iter()
                     .map(|r| {
@@ -249,9 +250,9 @@ pub struct CollectArgs {
 }
 
 pub fn collect(ctx: &Ctx, a: CollectArgs) -> Result<()> {
-    let mut conn = ctx.open()?;
-    let actor = ctx.actor(&conn)?;
-    let id = resolve(&conn, &a.case)?;
+    let mut db = ctx.open()?;
+    let actor = ctx.actor(&db)?;
+    let id = resolve(&db, &a.case)?;
     let recipient = match a.name {
         None => Recipient::Holder { nik: a.nik },
         Some(name) => Recipient::Proxy {
@@ -265,7 +266,7 @@ pub fn collect(ctx: &Ctx, a: CollectArgs) -> Result<()> {
             })?,
         },
     };
-    let status = delivery::collect_at_counter(&mut conn, &actor, ctx.now, id, &recipient)?;
+    let status = van::collect_at_counter(&mut db, &actor, ctx.now, id, &recipient)?;
     ctx.out
         .show(&serde_json::json!({ "case": id, "status": status }), || {
             format!("case {} is now {status}", id.0)

@@ -1,0 +1,103 @@
+//! Taking the register out: cases and applicants as CSV or XLSX for a spreadsheet, a report or another
+//! system. Rows are streamed from the register as they are written, never all held at once. The
+//! applicants file has the import's columns, so it can be read back by [`super::import`].
+
+use std::io::Write;
+
+use crate::actor::{Actor, Role};
+use crate::db::Db;
+use crate::{store, Error, Result};
+
+use super::import;
+
+/// The columns of the cases export.
+pub const CASE_COLUMNS: &[&str] = &[
+    "registration_number",
+    "status",
+    "permit_type",
+    "nik",
+    "name",
+    "channel",
+    "service_mode",
+    "registered_on",
+    "due_date",
+    "permit_number",
+    "issued_on",
+    "valid_until",
+];
+
+/// What is exported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum What {
+    Cases,
+    Applicants,
+}
+
+/// Who may take the register out: the admin and the front office.
+pub const EXPORTERS: &[Role] = &[Role::Admin, Role::Clerk];
+
+fn csv_err(e: csv::Error) -> Error {
+    Error::Io(std::io::Error::other(e.to_string()))
+}
+
+fn header(what: What) -> &'static [&'static str] {
+    match what {
+        What::Cases => CASE_COLUMNS,
+        What::Applicants => import::COLUMNS,
+    }
+}
+
+/// Streams every row of `what`, padded to its header's width, to `f`.
+fn each(db: &Db, what: What, mut f: impl FnMut(&[String]) -> Result<()>) -> Result<()> {
+    let width = header(what).len();
+    match what {
+        What::Cases => store::cases::each_for_export(db, |r| f(&r)),
+        What::Applicants => store::applicants::each_for_export(db, |mut r| {
+            r.resize(width, String::new());
+            f(&r)
+        }),
+    }
+}
+
+/// Writes every case or applicant, oldest first, as CSV; returns how many rows.
+pub fn csv(db: &Db, actor: &Actor, what: What, out: impl Write) -> Result<u64> {
+    actor.require(EXPORTERS, "export the register")?;
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(header(what)).map_err(csv_err)?;
+    let mut n = 0u64;
+    each(db, what, |r| {
+        n += 1;
+        w.write_record(r).map_err(csv_err)
+    })?;
+    w.flush()?;
+    Ok(n)
+}
+
+/// Every case or applicant as an XLSX workbook (text cells: a NIK or a permit number never becomes a
+/// number in a spreadsheet); returns the bytes and how many rows.
+pub fn xlsx(db: &Db, actor: &Actor, what: What) -> Result<(Vec<u8>, u64)> {
+    actor.require(EXPORTERS, "export the register")?;
+    let x = |e: rust_xlsxwriter::XlsxError| Error::Io(std::io::Error::other(e.to_string()));
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let bold = rust_xlsxwriter::Format::new().set_bold();
+    let ws = book.add_worksheet();
+    ws.set_name(match what {
+        What::Cases => "Cases",
+        What::Applicants => "Applicants",
+    })
+    .map_err(x)?;
+    for (c, h) in header(what).iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &bold)
+            .map_err(x)?;
+    }
+    let mut row = 0u32;
+    each(db, what, |r| {
+        row += 1;
+        for (c, v) in r.iter().enumerate() {
+            ws.write_string(row, c as u16, v).map_err(x)?;
+        }
+        Ok(())
+    })?;
+    Ok((book.save_to_buffer().map_err(x)?, u64::from(row)))
+}
