@@ -1,10 +1,12 @@
 //! Generates the Tauri context and puts the app's own commands under the ACL: only the commands listed in
 //! the app manifest exist as permissions, and `capabilities/main.json` grants them to the main window.
 
-/// Every command of the app (the `#[tauri::command]` functions under `src/`), by name. A command missing here is not callable from the webview.
+/// Every command of the app (the `#[tauri::command]` functions under `src/commands/`), by name. A command
+/// missing here is not callable from the webview.
 const COMMANDS: &[&str] = &[
     "app_info",
     "list_cases",
+    "today_strip",
     "session_info",
     "first_run",
     "sign_in",
@@ -55,7 +57,7 @@ const COMMANDS: &[&str] = &[
     "change_role",
     "audit_log",
     "verify_audit",
-    // The van (van.rs, van_road.rs, dashboards.rs).
+    // The van (commands/van.rs, van_road.rs, dashboards.rs, pickups.rs).
     "list_trips",
     "trip_plan_choices",
     "create_trip",
@@ -74,7 +76,7 @@ const COMMANDS: &[&str] = &[
     "request_pickup",
     "assign_pickup",
     "close_pickup",
-    // Documents (documents.rs).
+    // Documents (commands/documents.rs, batch.rs, outputs.rs, office.rs).
     "verify_permit",
     "export_office_key",
     "batch_trips",

@@ -8,12 +8,12 @@ use serde::Serialize;
 /// An error as the webview receives it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CommandError {
-    /// A short stable code: the core's codes plus `db_unavailable` and `internal` from the shell.
+    /// A short stable code: the core's codes plus `db_damaged`, `signed_out` and `internal` from the shell.
     pub code: &'static str,
     /// A human readable English message; the UI prefers its own translation of `code`.
     pub message: String,
-    /// The input field at fault, when there is one.
-    pub field: Option<&'static str>,
+    /// The input field at fault, when there is one (the core names it, e.g. `field_key_2`).
+    pub field: Option<String>,
 }
 
 impl CommandError {
@@ -21,6 +21,15 @@ impl CommandError {
     pub fn db_unavailable(message: impl Into<String>) -> Self {
         CommandError {
             code: "db_unavailable",
+            message: message.into(),
+            field: None,
+        }
+    }
+
+    /// The start-up check found the register damaged: nothing opens it until a backup is restored.
+    pub fn db_damaged(message: impl Into<String>) -> Self {
+        CommandError {
+            code: "db_damaged",
             message: message.into(),
             field: None,
         }
@@ -50,7 +59,7 @@ impl From<petromaks::Error> for CommandError {
         CommandError {
             code: error.code(),
             message: error.to_string(),
-            field: error.field(),
+            field: error.field().map(str::to_string),
         }
     }
 }
@@ -70,10 +79,10 @@ mod tests {
     #[test]
     fn core_errors_keep_code_message_and_field() {
         let error: CommandError =
-            petromaks::Error::invalid("nik", "NIK must have 16 digits").into();
+            petromaks::Error::invalid("field_key_2", "the key is used twice").into();
         assert_eq!(error.code, "invalid");
-        assert_eq!(error.field, Some("nik"));
-        assert_eq!(error.message, "NIK must have 16 digits");
+        assert_eq!(error.field.as_deref(), Some("field_key_2"));
+        assert_eq!(error.message, "the key is used twice");
     }
 
     #[test]
@@ -83,6 +92,11 @@ mod tests {
             json,
             serde_json::json!({"code": "db_unavailable", "message": "cannot open x.sqlite", "field": null})
         );
+        let json = serde_json::to_value(CommandError::from(petromaks::Error::invalid(
+            "nik",
+            "NIK must have 16 digits",
+        )))?;
+        assert_eq!(json["field"], "nik");
         Ok(())
     }
 }

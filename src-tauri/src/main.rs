@@ -2,32 +2,18 @@
 #![forbid(unsafe_code)]
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-mod account;
-mod admin;
-mod admin_people;
-#[cfg(test)]
-mod admin_tests;
-mod casework;
 mod commands;
-mod counter;
-mod dashboards;
-mod documents;
 mod error;
-mod intake;
 mod native;
-mod photo;
-mod pickups;
-mod register;
-mod safety;
-mod session;
-mod settings;
 mod state;
 #[cfg(test)]
-mod testing;
-mod transfer;
-mod van;
-mod van_road;
+mod tests;
 
+use commands::{
+    account, admin, app, audit, batch, calendar, cases, counter, dashboards, documents, intake,
+    office, outputs, people, photo, pickups, register, safety, transfer, van, van_road,
+};
+use petromaks::db::Address;
 use tauri::Manager;
 
 fn main() {
@@ -35,32 +21,35 @@ fn main() {
         // Used from Rust only (native.rs); the window is granted none of its commands.
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            // The same file as the CLI: `PETROMAKS_DB` or the OS app-data folder, never Tauri's own.
-            let db = state::Database::open(petromaks::db::default_path());
+            // The same register as the CLI: `PETROMAKS_DB` or the OS app-data file, never Tauri's own.
+            let db = state::Database::open(Address::default_address());
             if let Some(error) = db.open_error() {
                 eprintln!(
-                    "petromaks-desktop: the database is unavailable: {}",
+                    "petromaks-desktop: the register is unavailable: {}",
                     error.message
                 );
             }
             app.manage(db);
-            app.manage(session::Session::default());
-            app.manage(documents::Outputs::default());
-            app.manage(documents::BatchControl::default());
-            app.manage(transfer::PickedImport::default());
-            safety::start_daily(app.handle().clone());
+            app.manage(state::Session::default());
+            app.manage(state::Outputs::in_documents());
+            app.manage(state::BatchControl::default());
+            app.manage(state::PickedImport::default());
+            state::auto_backup::start_daily(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
-            commands::app_info,
-            commands::list_cases,
+            app::app_info,
             account::session_info,
             account::first_run,
             account::sign_in,
             account::sign_out,
-            casework::case_detail,
-            casework::move_case,
-            casework::save_pdf,
+            cases::list_cases,
+            cases::today_strip,
+            cases::case_detail,
+            cases::move_case,
+            documents::save_pdf,
+            documents::verify_permit,
+            documents::export_office_key,
             counter::collect_case,
             photo::case_photo,
             photo::choose_case_photo,
@@ -72,38 +61,43 @@ fn main() {
             register::check_nik,
             register::permit_types,
             register::register_case,
-            settings::list_users,
-            settings::add_user,
-            settings::update_office,
+            register::find_villages,
+            people::list_users,
+            people::add_user,
+            people::set_user_active,
+            people::reset_password,
+            people::change_role,
+            office::update_office,
+            office::office_logo,
+            office::choose_logo,
+            office::logo_from_documents,
+            office::clear_logo,
             safety::backup_overview,
             safety::backup_now,
             safety::restore_backup,
             safety::restore_damaged,
+            safety::choose_backup_folder,
+            safety::restore_damaged_from_file,
             transfer::export_data,
+            transfer::export_data_as,
             transfer::import_files,
             transfer::import_file,
-            safety::choose_backup_folder,
-            transfer::export_data_as,
             transfer::choose_import_file,
             transfer::import_chosen_file,
-            safety::restore_damaged_from_file,
             admin::admin_catalogue,
             admin::create_permit_type,
             admin::update_permit_type,
             admin::set_permit_type_active,
             admin::delete_permit_type,
             admin::preview_permit_number,
-            admin::holiday_year,
-            admin::add_holiday,
-            admin::edit_holiday,
-            admin::remove_holiday,
-            admin::set_cuti_bersama,
-            admin::import_holidays,
-            admin_people::set_user_active,
-            admin_people::reset_password,
-            admin_people::change_role,
-            admin_people::audit_log,
-            admin_people::verify_audit,
+            calendar::holiday_year,
+            calendar::add_holiday,
+            calendar::edit_holiday,
+            calendar::remove_holiday,
+            calendar::set_cuti_bersama,
+            calendar::import_holidays,
+            audit::audit_log,
+            audit::verify_audit,
             van::list_trips,
             van::trip_plan_choices,
             van::create_trip,
@@ -122,22 +116,15 @@ fn main() {
             pickups::request_pickup,
             pickups::assign_pickup,
             pickups::close_pickup,
-            documents::verify_permit,
-            documents::export_office_key,
-            documents::batch_trips,
-            documents::find_villages,
-            documents::batch_preview,
-            documents::print_batch,
-            documents::cancel_batch,
-            documents::batch_labels,
-            documents::list_printers,
-            documents::print_output,
-            documents::open_output,
-            documents::save_output_as,
-            documents::office_logo,
-            documents::choose_logo,
-            documents::logo_from_documents,
-            documents::clear_logo
+            batch::batch_trips,
+            batch::batch_preview,
+            batch::print_batch,
+            batch::cancel_batch,
+            batch::batch_labels,
+            outputs::list_printers,
+            outputs::print_output,
+            outputs::open_output,
+            outputs::save_output_as
         ])
         .build(tauri::generate_context!());
     match app {
@@ -145,7 +132,9 @@ fn main() {
             // The last window closed (or the app was asked to quit): keep a copy of the day's work.
             if let tauri::RunEvent::ExitRequested { .. } = event {
                 let db = app.state::<state::Database>();
-                if let Some(Ok(taken)) = safety::backup_on_close(&db, chrono::Utc::now()) {
+                if let Some(Ok(taken)) =
+                    state::auto_backup::backup_on_close(&db, chrono::Utc::now())
+                {
                     eprintln!(
                         "petromaks-desktop: backup written to {}",
                         taken.file.path.display()

@@ -45,7 +45,6 @@ pub fn pick_file<R: Runtime>(
 }
 
 /// Asks for a folder (for example a backup disk); `None` when the user cancels.
-#[allow(dead_code)] // Until the screens that use it land; remove then.
 pub fn pick_folder<R: Runtime>(app: &AppHandle<R>) -> Result<Option<PathBuf>, CommandError> {
     app.dialog()
         .file()
@@ -72,15 +71,50 @@ pub fn open_in_viewer(path: &Path) -> Result<(), CommandError> {
         .map_err(|error| CommandError::internal(format!("cannot open {}: {error}", path.display())))
 }
 
-/// Writes `bytes` to `path`, creating its folder, and returns the path as shown to the user.
+/// Writes `bytes` to `path`, creating its folder, and returns the path as shown to the user. The file and a
+/// new folder are the owner's only: receipts, certificates and exports carry people's data.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<String, CommandError> {
     path.parent()
-        .map_or(Ok(()), std::fs::create_dir_all)
-        .and_then(|()| std::fs::write(path, bytes))
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .map_or(Ok(()), petromaks::private::create_dir)
+        .and_then(|()| petromaks::private::write(path, bytes))
         .map_err(|error| {
             CommandError::internal(format!("cannot write {}: {error}", path.display()))
         })?;
     Ok(path.display().to_string())
+}
+
+/// Reads a PNG chosen for the logo or a holder's photo (`field`), refusing a file too big to be one before
+/// reading it all (the core checks that it is a PNG and its size).
+pub fn read_png(path: &Path, field: &'static str) -> Result<Vec<u8>, CommandError> {
+    let unreadable = |error: std::io::Error| {
+        CommandError::from(petromaks::Error::invalid(
+            field,
+            format!("cannot read {}: {error}", path.display()),
+        ))
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > 2 * 1024 * 1024 {
+        return Err(petromaks::Error::invalid(
+            field,
+            format!("the {field} must be smaller than 2 MB"),
+        )
+        .into());
+    }
+    std::fs::read(path).map_err(unreadable)
+}
+
+/// Reads a text file the user chose (a CSV), refusing one that is not UTF-8 on `file`.
+pub fn read_text(path: &Path) -> Result<String, CommandError> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let bytes = std::fs::read(path).map_err(|error| {
+        petromaks::Error::invalid("file", format!("cannot read {}: {error}", path.display()))
+    })?;
+    String::from_utf8(bytes)
+        .map_err(|_| petromaks::Error::invalid("file", format!("{name} is not UTF-8 text")).into())
 }
 
 #[cfg(test)]
