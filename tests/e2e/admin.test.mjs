@@ -188,7 +188,7 @@ describe('the administration area', () => {
     await textMatches(browser, '#users-message', /admin aktif terakhir/);
     assert.equal(await browser.$('#role-admin').getValue(), 'admin');
     await screenshot(browser, 'admin-users');
-    assert.match(cli(db, '--json', 'user', 'list'), /"keliling1"[^}]*"active": false/s);
+    assert.match(cli(db, '--json', '--as', 'admin', 'user', 'list'), /"keliling1"[^}]*"active": false/s);
   });
 
   test('the audit log filters by user and the chain verifies', async () => {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { cli, launchApp, screenshot, tempDir } from './harness.mjs';
+import { cli, launchApp, registeredNumber, screenshot, tempDir } from './harness.mjs';
 import { scanCase, signIn } from './ui.mjs';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -153,12 +153,11 @@ describe('case list window', () => {
  * @param {string} db
  */
 function registerHostileCase(db) {
-  const registered = JSON.parse(
+  return registeredNumber(
     cli(db, '--json', '--as', 'loket1', 'case', 'register', '--type', 'SKP',
       '--nik', '1607014708900002', '--name', HOSTILE, '--birth-place', 'Palembang',
       '--address', 'Jalan Merdeka 1', '--village', '16.07.01.2001',
       '--field', 'judul=Tata air rawa pasang surut', '--field', 'instansi=Universitas Sriwijaya',
       '--field', 'lokasi=Kecamatan Rantau Bayur', '--field', 'waktu=3 bulan'),
   );
-  return registered.registration_number;
 }

@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { ROOT, cli, launchApp, screenshot, tempDir } from './harness.mjs';
+import { ROOT, cli, launchApp, registeredNumber, screenshot, tempDir } from './harness.mjs';
 import { offeredSteps, scanCase, signIn, signOut, takeStep } from './ui.mjs';
 
 const IMG = '<img src=x onerror=alert(1)>';
@@ -75,10 +75,9 @@ describe('a case from the counter to pick-up', () => {
     await browser.keys('Enter'); // "Continue" has the focus: the logo can wait
     await browser.$('body[data-user="admin"][data-cases-loaded="true"]').waitForExist({ timeout: 15_000 });
     cli(db, '--as', 'admin', 'demo', '--cases', '0');
-    imgNumber = JSON.parse(cli(db, '--json', '--as', 'loket1', 'case', 'register', '--type', 'SKP',
+    imgNumber = registeredNumber(cli(db, '--json', '--as', 'loket1', 'case', 'register', '--type', 'SKP',
       '--nik', '1607014708900002', '--name', IMG, '--birth-place', 'Palembang',
-      '--address', 'Jalan Merdeka 1', ...Object.entries(DETAILS).flatMap(([k, v]) => ['--field', `${k}=${v}`])))
-      .registration_number;
+      '--address', 'Jalan Merdeka 1', ...Object.entries(DETAILS).flatMap(([k, v]) => ['--field', `${k}=${v}`])));
     await signOut(browser);
     await screenshot(browser, 'signin');
   });
@@ -216,9 +215,22 @@ describe('a case from the counter to pick-up', () => {
     await signOut(browser);
   });
 
-  test('the clerk hands it over at the counter; the timeline names each step and user', async () => {
+  test('the delivery steps cannot be taken through the generic step, even by invoking it', async () => {
     await signIn(browser, 'loket1', DEMO_PASSWORD);
     await scanCase(browser, number);
+    assert.ok(!(await offeredSteps(browser)).some((s) => ['out_for_delivery', 'delivered'].includes(s)));
+    for (const to of ['picked_up', 'delivered', 'out_for_delivery']) {
+      const answer = await browser.executeAsync((id, step, done) => {
+        /** @type {any} */ (window).__TAURI__.core.invoke('move_case', { id, step: { to: step } })
+          .then(() => done({ code: 'accepted' }), (/** @type {any} */ e) => done({ code: e.code, message: e.message }));
+      }, caseId, to);
+      assert.notEqual(answer.code, 'accepted', `move_case to ${to} was refused`);
+      if (to === 'picked_up') assert.equal(answer.code, 'transition', JSON.stringify(answer));
+    }
+    assert.equal(JSON.parse(cli(db, '--json', 'case', 'show', number)).case.status, 'issued', 'nothing changed');
+  });
+
+  test('the clerk hands it over at the counter; the timeline names each step and user', async () => {
     await browser.$('#case-actions [data-move="picked_up"]').click();
     // Someone else's ID card: refused beside the field, nothing recorded.
     await browser.$('#collect-nik').setValue('1607014708900002');

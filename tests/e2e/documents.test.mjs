@@ -11,7 +11,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, test } from 'node:test';
 
-import { ROOT, cli, launchApp, screenshot, tempDir } from './harness.mjs';
+import { ROOT, cli, launchApp, registeredNumber, screenshot, tempDir } from './harness.mjs';
 import { scanCase, signIn, signOut } from './ui.mjs';
 
 const DEMO_PASSWORD = 'petromaks-demo';
@@ -41,12 +41,11 @@ function files(dir) {
  */
 function issuedInVillage(db, i) {
   const serial = String(i).padStart(4, '0');
-  const registered = JSON.parse(cli(db, '--json', '--as', 'loket1', 'case', 'register', '--type', 'SKP',
+  const number = registeredNumber(cli(db, '--json', '--as', 'loket1', 'case', 'register', '--type', 'SKP',
     '--nik', `160701450890${serial}`, '--name', `Warga Sungai Rebo ${serial}`, '--birth-place', 'Palembang',
     '--address', `Jalan Desa ${i}`, '--village', VILLAGE, '--received', 'all',
     '--field', 'judul=Riset tata air', '--field', 'instansi=Universitas Sriwijaya',
     '--field', 'lokasi=Banyuasin I', '--field', 'waktu=3 bulan'));
-  const number = registered.registration_number;
   cli(db, '--as', 'kasi', 'case', 'move', number, '--to', 'verified');
   cli(db, '--as', 'kadis', 'case', 'move', number, '--to', 'approved');
   cli(db, '--as', 'kadis', 'case', 'move', number, '--to', 'issued');

@@ -16,12 +16,15 @@ import { fileURLToPath } from 'node:url';
 
 import { remote } from 'webdriverio';
 
+import { checkAccessibility } from './a11y.mjs';
+
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TARGET = process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target');
 export const CLI = path.join(TARGET, 'debug', 'petromaks');
 export const APP = path.join(TARGET, 'debug', 'petromaks-desktop');
 export const SCREENSHOTS = path.join(TARGET, 'screenshots');
 export const LOGS = path.join(TARGET, 'e2e-logs');
+export const AXE = path.join(TARGET, 'axe');
 
 
 /**
@@ -31,6 +34,17 @@ export const LOGS = path.join(TARGET, 'e2e-logs');
  */
 export function cli(db, ...args) {
   return execFileSync(CLI, ['--db', db, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/**
+ * The registration number in what `case register --json` printed (the case, beside its receipt and
+ * warnings).
+ * @param {string} output
+ * @returns {string}
+ */
+export function registeredNumber(output) {
+  const registered = JSON.parse(output);
+  return (registered.case ?? registered).registration_number;
 }
 
 /** A fresh temporary directory, removed by the returned `remove()`. */
@@ -270,14 +284,17 @@ export async function launchApp(db, logName = path.basename(db, '.sqlite')) {
 
 /**
  * Saves a screenshot of the window under target/screenshots/, after a pause so the last DOM change is
- * painted (a screenshot taken at once can show the previous frame).
+ * painted (a screenshot taken at once can show the previous frame), then checks the screen with axe-core:
+ * every screen the tests show is photographed, so every one is checked, and a serious or critical
+ * violation fails the test (`a11y.mjs`).
  * @param {WebdriverIO.Browser} browser
- * @param {string} name file name without extension
+ * @param {string} name file name without extension, and the screen's name in the axe report
  */
 export async function screenshot(browser, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await sleep(1000);
   const file = path.join(SCREENSHOTS, `${name}.png`);
   await browser.saveScreenshot(file);
+  await checkAccessibility(browser, name, AXE);
   return file;
 }

@@ -24,7 +24,7 @@ function officeWithBackup(dir) {
     '--admin-user', 'admin', '--admin-password', ADMIN_PASSWORD);
   cli(db, '--as', 'admin', 'demo', '--cases', '6');
   const backups = path.join(dir, 'backups');
-  cli(db, 'backup', '--dir', backups);
+  cli(db, '--as', 'admin', 'backup', '--dir', backups);
   const numbers = JSON.parse(cli(db, '--json', 'case', 'list')).map((/** @type {any} */ c) => c.registration_number);
   return { db, backups, numbers };
 }
@@ -201,7 +201,7 @@ describe('the Backups tab', () => {
     await browser.$('body[data-restored="true"]').waitForExist({ timeout: 10_000 });
     await browser.$('body[data-restored="true"]').waitForExist({ timeout: 15_000, reverse: true });
     await signIn(browser, 'admin', ADMIN_PASSWORD);
-    const users = JSON.parse(cli(db, '--json', 'user', 'list')).map((/** @type {any} */ u) => u.username);
+    const users = JSON.parse(cli(db, '--json', '--as', 'admin', 'user', 'list')).map((/** @type {any} */ u) => u.username);
     assert.ok(!users.includes('sesudah'), `the account made after the backup is gone: ${users}`);
     assert.ok(readdirSync(tmp.dir).some((n) => n.startsWith('kantor.sqlite.replaced-')), 'the replaced file is kept');
 

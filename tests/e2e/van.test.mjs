@@ -114,6 +114,8 @@ describe('a van trip planned, carried and closed in the window', () => {
     await screenshot(browser, 'van-trips');
     await browser.$('#trips-plan').click();
     await browser.$('body[data-screen="trip-plan"]').waitForExist({ timeout: 10_000 });
+    // The demo's own trips (those carrying its permits out for delivery) are there before.
+    const tripsBefore = cli(db, '--json', 'trip', 'list');
     await browser.$('#plan-vehicle').setValue('BG 1234 XY');
     await browser.$('#plan-save').click();
     await browser.waitUntil(async () => (await browser.$('#plan-crew-message').getText()) !== '', {
@@ -121,7 +123,7 @@ describe('a van trip planned, carried and closed in the window', () => {
       timeoutMsg: 'a trip without crew was not refused beside the crew',
     });
     assert.match(await browser.$('#plan-crew-message').getText(), /^Pilih paling sedikit satu petugas keliling/);
-    assert.deepEqual(JSON.parse(cli(db, '--json', 'trip', 'list')), [], 'the refused plan made no trip');
+    assert.deepEqual(JSON.parse(cli(db, '--json', 'trip', 'list')), JSON.parse(tripsBefore), 'the refused plan made no trip');
     await browser.$('#plan-crew-keliling1').click();
     for (const p of permits) await browser.$(`[data-suggest="${p.village_code}"]`).click();
     // The third village goes first: twice up.
@@ -146,6 +148,13 @@ describe('a van trip planned, carried and closed in the window', () => {
     await clickAndRedraw(browser, `[data-unassign="${permits[1].case_id}"]`);
     assert.equal(await browser.$(`#trip-stops tr[data-case="${permits[1].case_id}"]`).isExisting(), false);
     assert.ok(await browser.$(`#trip-pool [data-waiting="${permits[1].case_id}"]`).isExisting(), 'back in the pool');
+    // When each waiting permit was issued, said as a whole phrase (never "terbit hari ini lalu").
+    const ages = await browser.execute(() => [...document.querySelectorAll('#trip-pool [data-waiting] .sub-inline')]
+      .map((e) => e.textContent ?? ''));
+    assert.ok(ages.length > 0, 'permits wait in the pool');
+    for (const age of ages) assert.match(age, /^terbit (hari ini|kemarin|\d+ hari lalu)( · |$)/, age);
+    assert.doesNotMatch(await browser.$('#trip-pool').getText(), /hari ini lalu|today ago/);
+    await screenshot(browser, 'van-trip-pool');
     await clickAndRedraw(browser, `[data-assign-case="${permits[1].case_id}"]`);
     for (const p of permits) assert.ok(await browser.$(`#trip-stops tr[data-case="${p.case_id}"]`).isExisting());
   });
@@ -161,8 +170,10 @@ describe('a van trip planned, carried and closed in the window', () => {
     const row = await browser.$('#pickups-table tr[data-pickup]');
     await row.waitForExist({ timeout: 10_000 });
     const pickup = await row.getAttribute('data-pickup');
+    // The demo's own trips are open too: this trip is chosen by its number.
+    await browser.$(`#pickup-trip-${pickup}`).selectByAttribute('value', String(tripId));
     await browser.$(`[data-pickup-assign="${pickup}"]`).click();
-    await browser.waitUntil(async () => (await browser.$(`#pickups-table tr[data-pickup="${pickup}"]`).getText()).includes(`#${tripId}`), {
+    await browser.waitUntil(async () => (await browser.$(`#pickups-table tr[data-pickup="${pickup}"] td:nth-child(5)`).getText()) === `#${tripId}`, {
       timeout: 10_000,
       timeoutMsg: `the request was not put on trip ${tripId}: ${await browser.$('#pickup-message').getText()}`,
     });
@@ -197,9 +208,14 @@ describe('a van trip planned, carried and closed in the window', () => {
   test('the courier starts the trip; a malformed proxy NIK is refused beside the field and changes nothing', async () => {
     await signIn(browser, 'keliling1', DEMO_PASSWORD);
     await openScreen(browser, 'trips-view', 'trips');
-    // The courier's own trip is marked, and listed first among the open ones.
-    assert.equal(await browser.$('#trips-open tbody tr').getAttribute('data-trip'), String(tripId));
-    assert.equal(await browser.$(`tr[data-trip="${tripId}"]`).getAttribute('data-mine'), 'true');
+    // The courier's own trips are marked, and listed first among the open ones (the demo's trips are
+    // theirs too).
+    const open = await browser.execute(() => [...document.querySelectorAll('#trips-open tbody tr')]
+      .map((r) => [/** @type {HTMLElement} */ (r).dataset.trip, /** @type {HTMLElement} */ (r).dataset.mine === 'true']));
+    const mine = open.findIndex(([, m]) => !m);
+    const leading = (mine < 0 ? open : open.slice(0, mine)).map(([id]) => id);
+    assert.ok(leading.includes(String(tripId)), `this trip is among the courier's own, listed first: ${JSON.stringify(open)}`);
+    assert.ok(open.slice(leading.length).every(([, m]) => !m), JSON.stringify(open));
     await screenshot(browser, 'van-trips-courier');
     await browser.$(`[data-open-trip="${tripId}"]`).click();
     await browser.$('body[data-screen="stop-list"]').waitForExist({ timeout: 10_000 });

@@ -4,12 +4,13 @@ import { test } from 'node:test';
 import { installFakeDocument } from './fake-dom.mjs';
 
 installFakeDocument();
-const { ADMIN_TABS, addAdminTab, tabFor } = await import('../js/admin.js');
-const { blankType, fromType, lines, moveItem, typeInput, refusal, debounce } = await import('../js/admin-catalogue.js');
-const { parseDay, typedDay, weekdayKey, movedSummary } = await import('../js/admin-calendar.js');
-const { accountMessage } = await import('../js/admin-users.js');
-const { auditQuery, chainLine, entryWhat, PAGE } = await import('../js/admin-audit.js');
-const { setLanguage } = await import('../js/i18n.js');
+const { ADMIN_TABS, addAdminTab, tabFor } = await import('../js/screens/admin/tabs.js');
+const { blankType, fromType, lines, moveItem, typeInput, refusal, debounce } = await import('../js/screens/admin/catalogue.js');
+const { parseDay, typedDay, weekdayKey } = await import('../js/widgets/day-field.js');
+const { movedSummary } = await import('../js/screens/admin/calendar.js');
+const { accountMessage } = await import('../js/screens/admin/users.js');
+const { auditQuery, chainLine, entryWhat, witnessLine, PAGE } = await import('../js/screens/admin/audit.js');
+const { setLanguage } = await import('../js/i18n/dictionary.js');
 
 /** A permit type as the core's `admin_catalogue` sends it. */
 const SIPD = {
@@ -147,4 +148,15 @@ test('a chain check names the table, the first broken row and why', () => {
     { ok: false, text: 'Perubahan admin: baris 4 mata rantai pertama yang putus: isinya diubah setelah ditulis.' });
   assert.match(chainLine({ table: 'case_events', rows: 2, first_broken: { id: 2, reason: 'odd' } }).text, /baris 2 .*: odd$/);
   assert.equal(entryWhat({ from_status: 'received', to_status: 'verified', reason: null, detail: null }), 'Diterima → Lengkap');
+});
+
+test('a witness outside the register agrees, or names the first event that disagrees', () => {
+  setLanguage('id');
+  const agrees = witnessLine({ source: 'petromaks-20261128-090000.sqlite', taken_at: null, agrees: true, table: null,
+    first_disagreeing_event: null, message: '' });
+  assert.deepEqual(agrees, { ok: true, text: 'Saksi petromaks-20261128-090000.sqlite (—) cocok dengan rantai.' });
+  const differs = witnessLine({ source: 'saksi-audit.txt', taken_at: null, agrees: false, table: 'case_events',
+    first_disagreeing_event: 42, message: 'hash differs' });
+  assert.equal(differs.ok, false);
+  assert.match(differs.text, /Peristiwa berkas berbeda mulai peristiwa 42/);
 });

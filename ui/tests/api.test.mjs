@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { toCommandError } from '../js/api.js';
+import { toCommandError } from '../js/api/ipc.js';
 
 test('a command error object keeps code, message and field', () => {
   assert.deepEqual(toCommandError({ code: 'invalid', message: 'NIK must have 16 digits', field: 'nik' }), {

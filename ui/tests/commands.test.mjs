@@ -17,9 +17,9 @@ const granted = JSON.parse(read('src-tauri/capabilities/main.json')).permissions
 const main = read('src-tauri/src/main.rs');
 const handler = main.slice(main.indexOf('generate_handler!'));
 const registered = [...handler.matchAll(/^\s+\w+::(\w+),?$/gm)].map((m) => m[1]).sort();
-const called = [...new Set(readdirSync(path.join(ROOT, 'ui/js'))
-  .filter((f) => f === 'api.js' || f.startsWith('api-'))
-  .flatMap((f) => [...read(`ui/js/${f}`).matchAll(/call\('([a-z_]+)'/g)].map((m) => m[1])))].sort();
+const called = [...new Set(readdirSync(path.join(ROOT, 'ui/js/api'))
+  .filter((f) => f.endsWith('.js'))
+  .flatMap((f) => [...read(`ui/js/api/${f}`).matchAll(/call\('([a-z_]+)'/g)].map((m) => m[1])))].sort();
 
 test('the app manifest lists commands', () => {
   assert.ok(manifest.length > 50, `${manifest.length} commands`);
@@ -33,6 +33,15 @@ test('every command is registered with the handler, and only those', () => {
   assert.deepEqual(registered, manifest);
 });
 
-test('every command is called from the api modules, and no other name', () => {
+test('every command is called from the api/ modules, and no other name', () => {
   assert.deepEqual(called, manifest);
+});
+
+test('only api/ipc.js touches the Tauri bridge, and only api/ modules call it', () => {
+  /** @param {string} dir @returns {string[]} */
+  const walk = (dir) => readdirSync(path.join(ROOT, dir), { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(`${dir}/${e.name}`) : e.name.endsWith('.js') ? [`${dir}/${e.name}`] : []));
+  const files = walk('ui/js');
+  assert.deepEqual(files.filter((f) => read(f).includes('__TAURI__')), ['ui/js/api/ipc.js']);
+  assert.deepEqual(files.filter((f) => /from '\.\/ipc\.js'|from '\.\.\/api\/ipc\.js'|\bcall\('/.test(read(f)) && !f.startsWith('ui/js/api/')), []);
 });

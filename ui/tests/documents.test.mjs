@@ -4,13 +4,13 @@ import { test } from 'node:test';
 import { installFakeDocument } from './fake-dom.mjs';
 
 installFakeDocument();
-const { setLanguage } = await import('../js/i18n.js');
-const { printerOptions, jobId } = await import('../js/files.js');
-const { selectionFor, progressText, MODES } = await import('../js/batch.js');
-const { verdictTone, claimRows, verdictView } = await import('../js/verify.js');
-const { villageLabel } = await import('../js/village.js');
-const ID = (await import('../js/strings-id.js')).default;
-const EN = (await import('../js/strings-en.js')).default;
+const { setLanguage } = await import('../js/i18n/dictionary.js');
+const { printerOptions, jobId } = await import('../js/widgets/file-actions.js');
+const { selectionFor, progressText, MODES } = await import('../js/screens/batch.js');
+const { verdictTone, claimRows, verdictView } = await import('../js/screens/verify.js');
+const { villageLabel } = await import('../js/widgets/village-picker.js');
+const ID = (await import('../js/i18n/id/index.js')).default;
+const EN = (await import('../js/i18n/en/index.js')).default;
 
 test('the default printer comes first, marked and preselected', () => {
   setLanguage('id');

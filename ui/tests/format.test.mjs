@@ -4,11 +4,11 @@ import { afterEach, describe, test } from 'node:test';
 import { installFakeDocument } from './fake-dom.mjs';
 
 installFakeDocument();
-const { errorMessage, formatDateTime, moveLabel, roleLabel, slaText } = await import('../js/format.js');
-const { inputIdFor } = await import('../js/forms.js');
-const { findPermitType, nikSummary } = await import('../js/register.js');
-const { caseSections } = await import('../js/casepage.js');
-const { DEFAULT_LANGUAGE, setLanguage } = await import('../js/i18n.js');
+const { errorMessage, formatDateTime, moveLabel, roleLabel, slaText } = await import('../js/i18n/format.js');
+const { inputIdFor } = await import('../js/widgets/forms.js');
+const { findPermitType, nikSummary } = await import('../js/screens/register.js');
+const { canHandOver, caseSections } = await import('../js/screens/case.js');
+const { DEFAULT_LANGUAGE, setLanguage } = await import('../js/i18n/dictionary.js');
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const SQL = '"; DROP TABLE cases; --';
@@ -110,5 +110,13 @@ describe('caseSections()', () => {
     const text = nodes.map((n) => n.textContent).join('');
     assert.ok(text.includes(HOSTILE) && text.includes(SQL));
     assert.ok(text.includes('Judul Penelitian'), 'fields show their catalogue label, not their key');
+  });
+});
+
+describe('the counter handover', () => {
+  test('is offered when the core lists it among the dedicated steps, never as a generic step', () => {
+    assert.equal(canHandOver({ steps: ['counter_handover'] }), true);
+    assert.equal(canHandOver({ steps: [] }), false);
+    assert.equal(canHandOver({}), false);
   });
 });

@@ -12,7 +12,7 @@ import {
   statusLabel,
   statusTone,
   t,
-} from '../js/i18n.js';
+} from '../js/i18n/dictionary.js';
 
 afterEach(() => setLanguage(DEFAULT_LANGUAGE));
 

@@ -4,8 +4,8 @@ import test from 'node:test';
 import { installFakeDocument } from './fake-dom.mjs';
 
 installFakeDocument();
-const { bagState, tickedPositions } = await import('../js/intake.js');
-const { setLanguage } = await import('../js/i18n.js');
+const { bagState, tickedPositions } = await import('../js/screens/van/intake.js');
+const { setLanguage } = await import('../js/i18n/dictionary.js');
 
 test('the originals sent are the ticked positions, in checklist order', () => {
   const boxes = [

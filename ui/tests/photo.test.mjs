@@ -4,7 +4,7 @@ import test from 'node:test';
 import { installFakeDocument } from './fake-dom.mjs';
 
 installFakeDocument();
-const { PHOTO_EDITORS, pngUrl } = await import('../js/photo.js');
+const { PHOTO_EDITORS, pngUrl } = await import('../js/widgets/photo.js');
 
 test('only the roles the core allows are offered to change the photo', () => {
   assert.deepEqual([...PHOTO_EDITORS].sort(), ['admin', 'clerk']);

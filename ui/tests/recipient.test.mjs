@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 
-import { RECIPIENT_FIELDS, recipientFrom } from '../js/recipient.js';
+import { RECIPIENT_FIELDS, recipientFrom } from '../js/widgets/recipient-form.js';
 
 test('a holder is sent with the NIK only, spaces removed', () => {
   const values = { nik: '1607 0145 0890 0001', recipient_name: 'ignored' };

@@ -4,8 +4,9 @@ import { afterEach, describe, test } from 'node:test';
 import { installFakeDocument } from './fake-dom.mjs';
 
 installFakeDocument();
-const { canConfirmImport, formatBytes, keptLabel } = await import('../js/safety-format.js');
-const { DEFAULT_LANGUAGE, setLanguage } = await import('../js/i18n.js');
+const { formatBytes, keptLabel } = await import('../js/i18n/format.js');
+const { canConfirmImport } = await import('../js/screens/transfer.js');
+const { DEFAULT_LANGUAGE, setLanguage } = await import('../js/i18n/dictionary.js');
 
 afterEach(() => setLanguage(DEFAULT_LANGUAGE));
 

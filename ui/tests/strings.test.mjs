@@ -1,4 +1,4 @@
-// The dictionary is split by area (`strings-<lang>-<area>.js`) and merged in `strings-<lang>.js`: a key
+// The dictionary is split by area (`i18n/<lang>/<area>.js`) and merged in `i18n/<lang>/index.js`: a key
 // defined in two parts would silently lose one translation, and a key missing in one language would show
 // the other's text.
 
@@ -8,13 +8,13 @@ import path from 'node:path';
 import test from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-const JS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../js');
+const I18N = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../js/i18n');
 
 /** Every key each source file of a language defines, by file. @param {'id' | 'en'} lang */
 function keysByFile(lang) {
-  return readdirSync(JS)
-    .filter((f) => f === `strings-${lang}.js` || f.startsWith(`strings-${lang}-`))
-    .map((f) => [f, [...readFileSync(path.join(JS, f), 'utf8').matchAll(/^ {2}'([^']+)':/gm)].map((m) => m[1])]);
+  return readdirSync(path.join(I18N, lang))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => [f, [...readFileSync(path.join(I18N, lang, f), 'utf8').matchAll(/^ {2}'([^']+)':/gm)].map((m) => m[1])]);
 }
 
 for (const lang of /** @type {const} */ (['id', 'en'])) {
@@ -31,8 +31,8 @@ for (const lang of /** @type {const} */ (['id', 'en'])) {
 }
 
 test('English has every key but the language-neutral ones, which fall back to Indonesian', async () => {
-  const ID = (await import('../js/strings-id.js')).default;
-  const EN = (await import('../js/strings-en.js')).default;
+  const ID = (await import('../js/i18n/id/index.js')).default;
+  const EN = (await import('../js/i18n/en/index.js')).default;
   assert.deepEqual(Object.keys(EN).filter((k) => !(k in ID)), [], 'no English-only key');
   const neutral = Object.keys(ID).filter((k) => !(k in EN));
   for (const key of neutral) assert.doesNotMatch(ID[key], /\s/, `${key} needs an English text: "${ID[key]}"`);

@@ -1,24 +1,41 @@
+// The today strip draws what the core counted: no status table, no cap, no browser clock in the window.
+
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import { installFakeDocument } from './fake-dom.mjs';
 
 installFakeDocument();
-const { todayTiles } = await import('../js/today.js');
+const { officeDay, tileButton } = await import('../js/screens/today.js');
+const { setLanguage } = await import('../js/i18n/dictionary.js');
 
-const TODAY = '2026-11-28';
+/** A strip as `today_strip` answers it for a verifier on 28 November 2026. */
+const STRIP = [
+  { key: 'waiting', tone: 'info', count: 2, filter: { statuses: ['received', 'verified'] } },
+  { key: 'due_today', tone: 'warning', count: 0, filter: { due_on: '2026-11-28' } },
+  { key: 'overdue', tone: 'danger', count: 731, filter: { overdue_on: '2026-11-28' } },
+  { key: 'to_print', tone: 'success', count: 1, filter: { status: 'approved' } },
+  { key: 'to_deliver', tone: 'success', count: 0, filter: { status: 'issued' } },
+];
 
-test('each role sees what waits for it, then due today, overdue, to print, to deliver', () => {
-  assert.deepEqual(todayTiles('verifier', TODAY).map((x) => x.key),
-    ['waiting', 'due_today', 'overdue', 'to_print', 'to_deliver']);
-  assert.deepEqual(todayTiles('verifier', TODAY)[0].filters, [{ status: 'received' }, { status: 'verified' }]);
-  assert.deepEqual(todayTiles('signer', TODAY)[0].filters.map((f) => f.status), ['verified', 'in_review', 'approved']);
-  assert.ok(!todayTiles('admin', TODAY).some((x) => x.key === 'waiting'), 'no role work for an admin');
+test("a tile shows the core's count, however large, and hands its own filter back", () => {
+  setLanguage('id');
+  const picked = [];
+  const button = tileButton(STRIP[2], (tile) => picked.push(tile));
+  assert.equal(button.getAttribute('data-tile'), 'overdue');
+  assert.equal(button.className, 'tile tile-danger');
+  assert.match(button.textContent, /^731Terlambat$/);
+  button.listeners.click[0]();
+  assert.deepEqual(picked[0].filter, { overdue_on: '2026-11-28' });
 });
 
-test('due today and overdue split the cases due by today', () => {
-  const [dueToday, overdue] = todayTiles('clerk', TODAY).filter((x) => x.key === 'due_today' || x.key === 'overdue');
-  const cases = [{ due_date: '2026-11-28' }, { due_date: '2026-11-27' }, { due_date: null }];
-  assert.deepEqual(cases.filter(dueToday.keep), [cases[0]]);
-  assert.deepEqual(cases.filter(overdue.keep), [cases[1]]);
+test("the office's day is the day the core counted on", () => {
+  assert.equal(officeDay(STRIP), '2026-11-28');
+  assert.equal(officeDay(STRIP.slice(3)), null);
+});
+
+test('the strip knows no status table and reads no clock', () => {
+  const source = readFileSync(new URL('../js/screens/today.js', import.meta.url), 'utf8');
+  assert.doesNotMatch(source, /new Date|Date\.now|'received'|'verified'|limit/);
 });

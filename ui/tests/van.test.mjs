@@ -4,10 +4,10 @@ import { test } from 'node:test';
 import { installFakeDocument } from './fake-dom.mjs';
 
 installFakeDocument();
-const { setLanguage } = await import('../js/i18n.js');
-const van = await import('../js/van.js');
-const { ikmText } = await import('../js/dashboards.js');
-const { tripTable } = await import('../js/trips.js');
+const { setLanguage } = await import('../js/i18n/dictionary.js');
+const van = await import('../js/screens/van/model.js');
+const { ikmText } = await import('../js/screens/van/dashboards.js');
+const { tripTable } = await import('../js/screens/van/trips.js');
 
 test('villages move up and down, not past the ends, and are added once', () => {
   const chosen = ['A', 'B', 'C'];
@@ -105,7 +105,7 @@ test('the trips table shows every trip as text with its status in words', () => 
 });
 
 test('an invalid field gets a lead in the window\'s language before the core\'s detail', async () => {
-  const { fieldError } = await import('../js/tripview.js');
+  const { fieldError } = await import('../js/screens/van/trip.js');
   setLanguage('id');
   const e = { code: 'invalid', message: "the proxy's NIK is not valid: a NIK has 16 digits", field: 'recipient_nik' };
   assert.equal(fieldError(e).message, "NIK penerima kuasa tidak sah (the proxy's NIK is not valid: a NIK has 16 digits)");
@@ -115,7 +115,7 @@ test('an invalid field gets a lead in the window\'s language before the core\'s 
 });
 
 test('a permit number wraps only after its slashes', async () => {
-  const { breakable } = await import('../js/tripview.js');
+  const { breakable } = await import('../js/screens/van/trip.js');
   const parts = breakable('503/0001/SIPD');
   assert.deepEqual(parts.map((p) => (typeof p === 'string' ? p : p.tagName)), ['503', 'WBR', '/0001', 'WBR', '/SIPD']);
   assert.deepEqual(breakable('—'), ['—']);
@@ -137,4 +137,13 @@ test("a courier's own trips come first, each group keeping its order", () => {
   const trips = [trip(1, ['joko']), trip(2, ['keliling1']), trip(3, []), trip(4, ['joko', 'keliling1'])];
   assert.deepEqual(van.mineFirst(trips, 'keliling1').map((x) => x.id), [2, 4, 1, 3]);
   assert.deepEqual(van.mineFirst(trips, 'nobody').map((x) => x.id), [1, 2, 3, 4]);
+});
+
+test('a waiting permit says when it was issued in a whole phrase, in both languages', () => {
+  setLanguage('id');
+  assert.deepEqual([0, 1, 3].map(van.issuedAgo), ['terbit hari ini', 'terbit kemarin', 'terbit 3 hari lalu']);
+  setLanguage('en');
+  assert.deepEqual([0, 1, 3].map(van.issuedAgo), ['issued today', 'issued yesterday', 'issued 3 days ago']);
+  for (const days of [0, 1, 2, 40]) assert.doesNotMatch(van.issuedAgo(days), /today ago|hari ini lalu|1 days/);
+  setLanguage('id');
 });

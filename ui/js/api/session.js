@@ -1,0 +1,89 @@
+// @ts-check
+/**
+ * Who works in the window: first-run setup, sign-in, sign-out, and the screens the core lets the
+ * signed-in role open (the navigation shows exactly those).
+ * @module api/session
+ */
+
+import { call } from './ipc.js';
+
+/** @typedef {'admin' | 'clerk' | 'verifier' | 'signer' | 'courier'} Role */
+
+/**
+ * A screen the core lets a role open, in navigation order.
+ * @typedef {'cases' | 'register' | 'trips' | 'dashboards' | 'verify' | 'batch' | 'transfer' | 'admin'} ScreenName
+ */
+
+/**
+ * A signed-in staff member as the Rust side keeps it (the webview never hands one back).
+ * @typedef {object} Actor
+ * @property {number} id
+ * @property {string} username
+ * @property {string} full_name
+ * @property {Role} role
+ */
+
+/**
+ * The signed-in user and the screens the core lets their role open.
+ * @typedef {object} SignedIn
+ * @property {Actor} user
+ * @property {ScreenName[]} screens
+ */
+
+/**
+ * @typedef {object} SessionInfo
+ * @property {boolean} setup_needed the register is new: first-run setup comes first
+ * @property {Actor | null} user who is signed in
+ * @property {ScreenName[]} screens what the signed-in user may open (empty when nobody is)
+ * @property {Record<string, string | number>} office_example a profile the setup form starts from
+ */
+
+/**
+ * A sign-in answer: the actor, and the screens of their role beside it.
+ * @typedef {Actor & { screens?: ScreenName[] }} SignInAnswer
+ */
+
+/**
+ * The user and screens of a sign-in or first-run answer.
+ * @param {SignInAnswer} answer
+ * @returns {SignedIn}
+ */
+export function signedIn(answer) {
+  const { screens, ...user } = answer;
+  return { user, screens: screens ?? [] };
+}
+
+/**
+ * Whether setup is needed, who is signed in and what they may open.
+ * @returns {Promise<SessionInfo>}
+ */
+export async function sessionInfo() {
+  /** @type {Omit<SessionInfo, 'screens'> & { screens?: ScreenName[] }} */
+  const info = await call('session_info');
+  return { ...info, screens: info.screens ?? [] };
+}
+
+/**
+ * First-run setup: the office profile and the first admin, who is then signed in.
+ * @param {Record<string, string | number>} office
+ * @param {{ username: string, full_name: string, password: string, nip: string | null, role: 'admin' }} admin
+ * @returns {Promise<SignedIn>}
+ */
+export async function firstRun(office, admin) {
+  return signedIn(await call('first_run', { office, admin }));
+}
+
+/**
+ * Signs in; answers the user and their screens.
+ * @param {string} username
+ * @param {string} password
+ * @returns {Promise<SignedIn>}
+ */
+export async function signIn(username, password) {
+  return signedIn(await call('sign_in', { username, password }));
+}
+
+/** Ends the session on the Rust side (sign-out and lock). @returns {Promise<void>} */
+export function signOut() {
+  return call('sign_out');
+}

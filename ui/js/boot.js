@@ -1,0 +1,107 @@
+// @ts-check
+/**
+ * Starts the window: language, header, footer, then first-run setup or sign-in, then the work screens
+ * (`router.js`). Shows a clear message instead of the screens when the register could not be opened.
+ * The entry point of index.html.
+ * @module boot
+ */
+
+import { appInfo } from './api/app.js';
+import { sessionInfo } from './api/session.js';
+import { DEFAULT_LANGUAGE, language, setLanguage } from './i18n/dictionary.js';
+import { lock, watchIdle } from './lock.js';
+import { enter, info, leave, onSignedOut, openRegister, redraw, setInfo, showError, translate, watchRegisterKey } from './router.js';
+import { addAdminTab } from './screens/admin/tabs.js';
+import { showLookTab } from './screens/admin/look.js';
+import { showBackups } from './screens/backups.js';
+import { showSetup, showSetupLogo } from './screens/setup.js';
+import { showSignIn } from './screens/signin.js';
+import { showTransfer } from './screens/transfer.js';
+import { one } from './widgets/dom.js';
+import { logoUrl } from './widgets/logo.js';
+
+/** @typedef {import('./api/ipc.js').CommandError} CommandError */
+/** @typedef {import('./api/session.js').SignedIn} SignedIn */
+
+/** Where this computer remembers the window's language. */
+const LANGUAGE_KEY = 'petromaks.language';
+
+/**
+ * Switches the window's language, remembers it on this computer and redraws what is on screen.
+ * @param {'id' | 'en'} lang
+ */
+function applyLanguage(lang) {
+  localStorage.setItem(LANGUAGE_KEY, setLanguage(lang));
+  translate();
+  redraw();
+}
+
+/** Shows the office's own logo in the header when it has one (the product's lamp otherwise). */
+async function refreshLogo() {
+  const img = /** @type {HTMLImageElement} */ (one('.brand-logo'));
+  try {
+    const url = await logoUrl();
+    if (img.src.startsWith('blob:')) URL.revokeObjectURL(img.src);
+    img.src = url ?? 'img/logo.png';
+    img.dataset.office = String(Boolean(url));
+  } catch {
+    // No register or no office yet: the product's lamp stays.
+  }
+}
+
+/**
+ * First-run setup, then its logo step (the admin is signed in by then).
+ * @param {HTMLElement} gate
+ * @param {Record<string, string | number>} example
+ * @returns {Promise<SignedIn>}
+ */
+async function firstRun(gate, example) {
+  const signedIn = await showSetup(gate, example);
+  setInfo(await appInfo()); // the header names the office just saved
+  translate();
+  await showSetupLogo(gate, refreshLogo);
+  return signedIn;
+}
+
+async function start() {
+  // Data safety joins the administration area as two tabs (clerks reach Import/Export from the
+  // navigation), then the logo and the language.
+  addAdminTab({ id: 'transfer', label: 'nav.transfer', show: (ctx) => showTransfer(ctx.panel, ctx) });
+  addAdminTab({ id: 'backups', label: 'nav.backups', show: (ctx) => showBackups(ctx.panel, ctx) });
+  addAdminTab({ id: 'look', label: 'admin.tab.look', show: (ctx) => showLookTab(ctx, { logoChanged: refreshLogo, language: applyLanguage }) });
+  onSignedOut(() => void lock(false));
+  setLanguage(localStorage.getItem(LANGUAGE_KEY) ?? DEFAULT_LANGUAGE);
+  translate();
+  one('#language-toggle').addEventListener('click', () => applyLanguage(language() === 'id' ? 'en' : 'id'));
+  one('#lock-button').addEventListener('click', () => void lock(true));
+  one('#register-button').addEventListener('click', () => void openRegister());
+  one('#signout-button').addEventListener('click', () => void lock(false));
+  try {
+    setInfo(await appInfo());
+  } catch (error) {
+    showError(/** @type {CommandError} */ (error));
+    return;
+  }
+  translate();
+  void refreshLogo();
+  const dbError = info()?.db_error;
+  if (dbError) {
+    showError(dbError);
+    return;
+  }
+  try {
+    const session = await sessionInfo();
+    leave();
+    watchIdle();
+    watchRegisterKey();
+    const gate = one('#gate');
+    const signedIn = session.user
+      ? { user: session.user, screens: session.screens }
+      : session.setup_needed ? await firstRun(gate, session.office_example) : await showSignIn(gate);
+    await enter(signedIn);
+  } catch (error) {
+    showError(/** @type {CommandError} */ (error));
+  }
+}
+
+void start();

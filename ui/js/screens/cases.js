@@ -1,0 +1,229 @@
+// @ts-check
+/**
+ * The case list screen: a search box, a status filter and the table of cases, newest first, a page at a
+ * time ("show more" asks for the next page); a tile of the today strip shows its own list instead until
+ * the search is used.
+ * @module screens/cases
+ */
+
+import * as api from '../api/cases.js';
+import { STATUSES, formatDate, statusLabel, t } from '../i18n/dictionary.js';
+import { statusBadge } from '../widgets/badges.js';
+import { h, one, replace } from '../widgets/dom.js';
+
+/** @typedef {import('../api/cases.js').CaseFilter} CaseFilter */
+/** @typedef {import('../api/cases.js').CaseSummary} CaseSummary */
+/** @typedef {import('../api/ipc.js').CommandError} CommandError */
+
+/** How many cases one page shows; the search narrows it down, "show more" adds the next page. */
+export const PAGE_LIMIT = 200;
+
+/** Milliseconds of quiet typing before the search runs. */
+const SEARCH_DELAY = 250;
+
+/** Statuses in which the SLA clock runs: only these can be late. */
+const SLA_RUNNING = new Set(['verified', 'in_review', 'approved']);
+
+/**
+ * Whether a case is past its due date while its SLA clock still runs.
+ * @param {Pick<CaseSummary, 'status' | 'due_date'>} c
+ * @param {string | null} today ISO date of the office's day (null when not known: nothing is marked)
+ * @returns {boolean}
+ */
+export function isOverdue(c, today) {
+  return Boolean(today) && SLA_RUNNING.has(c.status) && Boolean(c.due_date) && /** @type {string} */ (c.due_date) < /** @type {string} */ (today);
+}
+
+/**
+ * The table of cases (or a short message when there is none). Long names wrap inside their column.
+ * @param {CaseSummary[]} cases
+ * @param {boolean} filtered whether a search or filter is active, for the empty message
+ * @param {string | null} [today] the office's day, to mark late cases
+ * @returns {HTMLElement}
+ */
+export function caseTable(cases, filtered, today = null) {
+  if (cases.length === 0) {
+    return h('p', { class: 'empty', id: 'cases-empty' }, t(filtered ? 'cases.empty.filtered' : 'cases.empty'));
+  }
+  const head = h('thead', {}, h('tr', {},
+    h('th', { scope: 'col', class: 'col-registration' }, t('cases.col.registration')),
+    h('th', { scope: 'col', class: 'col-applicant' }, t('cases.col.applicant')),
+    h('th', { scope: 'col', class: 'col-permit' }, t('cases.col.permit_type')),
+    h('th', { scope: 'col', class: 'col-status' }, t('cases.col.status')),
+    h('th', { scope: 'col', class: 'col-due' }, t('cases.col.due'))));
+  const rows = cases.map((c) => h('tr', { 'data-case-id': c.id, 'data-registration': c.registration_number },
+    h('td', { class: 'col-registration mono' },
+      h('button', { type: 'button', class: 'link', 'data-open': c.id, 'aria-label': t('case.open', { number: c.registration_number }) },
+        c.registration_number)),
+    h('td', { class: 'col-applicant' },
+      h('span', { class: 'applicant-name' }, c.applicant_name),
+      c.village ? h('span', { class: 'sub' }, c.village) : null),
+    h('td', { class: 'col-permit' }, h('span', { class: 'permit-code' }, c.permit_type_code), ' ', c.permit_type_name),
+    h('td', { class: 'col-status' }, statusBadge(c.status)),
+    h('td', { class: 'col-due' },
+      c.due_date ? formatDate(c.due_date) : t('cases.due.none'),
+      isOverdue(c, today) ? h('span', { class: 'overdue' }, t('cases.overdue')) : null)));
+  return h('table', { id: 'cases-table', class: 'data-table' }, head, h('tbody', {}, rows));
+}
+
+/**
+ * Fills the status filter with every status, keeping the current choice.
+ * @param {HTMLSelectElement} select
+ */
+function fillStatusOptions(select) {
+  const chosen = select.value;
+  replace(select,
+    h('option', { value: '' }, t('cases.status.all')),
+    STATUSES.map((s) => h('option', { value: s, selected: s === chosen }, statusLabel(s))));
+}
+
+/**
+ * @typedef {object} CaseList What the window does with the mounted list.
+ * @property {() => Promise<void>} reload runs the search again
+ * @property {() => void} translate draws it again in the current language
+ * @property {(label: string, filter: CaseFilter, total: number) => Promise<void>} showOnly lists one tile
+ *   of the today strip (`total` is its count)
+ * @property {(day: string | null) => void} setToday the office's day, for marking late cases
+ */
+
+/**
+ * Starts the screen: wires the search and loads the first page.
+ * @param {(error: CommandError) => void} onError shows an error the screen cannot handle
+ * @param {(id: number) => void} onOpen opens one case
+ * @returns {CaseList}
+ */
+export function mountCases(onError, onOpen) {
+  const form = /** @type {HTMLFormElement} */ (one('#case-search'));
+  const query = /** @type {HTMLInputElement} */ (one('#case-query'));
+  const status = /** @type {HTMLSelectElement} */ (one('#case-status'));
+  const body = one('#cases-body');
+  const count = one('#cases-count');
+  /** @type {CaseSummary[]} */
+  let shown = [];
+  let filtered = false;
+  let generation = 0;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
+  /** A list chosen from the today strip, shown instead of the search until the search is used. */
+  let preset = '';
+  /** The tile's count (the whole list, of which a page is shown). @type {number | null} */
+  let total = null;
+  /** What the shown list was asked with, for its next page. @type {CaseFilter} */
+  let asked = {};
+  /** Whether the last page came back full (there may be more). */
+  let more = false;
+  /** @type {string | null} */
+  let today = null;
+
+  function render() {
+    const n = total ?? shown.length;
+    const line = t('cases.count', { count: n });
+    count.textContent = preset ? `${preset}: ${line}` : line;
+    const next = h('button', { type: 'button', class: 'button button-quiet', id: 'cases-more' }, t('cases.more', { count: PAGE_LIMIT }));
+    next.addEventListener('click', () => void nextPage());
+    replace(body, caseTable(shown, filtered, today), more ? h('div', { class: 'more-row' }, next) : null);
+  }
+
+  /**
+   * Lists the first page of `filter`.
+   * @param {CaseFilter} filter
+   * @returns {Promise<CaseSummary[] | null>} the cases, or null when a newer list already answered
+   */
+  async function first(filter) {
+    const mine = ++generation;
+    asked = { ...filter, limit: PAGE_LIMIT };
+    const cases = await api.listCases(asked);
+    if (mine !== generation) return null;
+    shown = cases;
+    more = cases.length >= PAGE_LIMIT;
+    return cases;
+  }
+
+  async function nextPage() {
+    const last = shown[shown.length - 1];
+    if (!last) return;
+    const mine = generation;
+    try {
+      const page = await api.listCases({ ...asked, before: last.id });
+      if (mine !== generation) return;
+      shown = [...shown, ...page];
+      more = page.length >= PAGE_LIMIT;
+      render();
+    } catch (error) {
+      onError(/** @type {CommandError} */ (error));
+    }
+  }
+
+  /**
+   * Reloads the list; `exact` opens the case at once when the text is its registration number (a barcode
+   * scanner types the number and Enter).
+   * @param {boolean} [exact]
+   */
+  async function reload(exact = false) {
+    preset = '';
+    total = null;
+    /** @type {CaseFilter} */
+    const filter = {};
+    const text = query.value.trim();
+    if (text) filter.query = text;
+    if (status.value) filter.status = status.value;
+    try {
+      const cases = await first(filter);
+      if (!cases) return; // a newer search already answered
+      filtered = Boolean(filter.query || filter.status);
+      render();
+      document.body.dataset.casesLoaded = 'true';
+      const hit = exact ? cases.find((c) => c.registration_number.toUpperCase() === text.toUpperCase()) : undefined;
+      if (hit) {
+        // The next scan types into an empty box, not after this number.
+        query.value = '';
+        onOpen(hit.id);
+      }
+    } catch (error) {
+      onError(/** @type {CommandError} */ (error));
+    }
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    void reload(true);
+  });
+  body.addEventListener('click', (event) => {
+    const button = /** @type {HTMLElement} */ (event.target).closest('[data-open]');
+    if (button instanceof HTMLElement) onOpen(Number(button.dataset.open));
+  });
+  query.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void reload(), SEARCH_DELAY);
+  });
+  status.addEventListener('change', () => void reload());
+
+  fillStatusOptions(status);
+  return {
+    reload,
+    async showOnly(label, filter, count) {
+      try {
+        const cases = await first(filter);
+        if (!cases) return;
+        query.value = '';
+        status.value = '';
+        preset = label;
+        total = count;
+        filtered = true;
+        render();
+      } catch (error) {
+        onError(/** @type {CommandError} */ (error));
+      }
+    },
+    translate() {
+      fillStatusOptions(status);
+      render();
+    },
+    setToday(day) {
+      if (day === today) return;
+      today = day;
+      if (body.firstChild) render();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+// The navigation shows exactly the screens the core lists for the signed-in role, in the core's order.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+import { installFakeDocument } from './fake-dom.mjs';
+
+installFakeDocument();
+const { SCREENS, navigation } = await import('../js/router.js');
+
+test('every screen the core can list has its place in the window', () => {
+  const core = readFileSync(new URL('../../src/people/access.rs', import.meta.url), 'utf8');
+  const names = [...core.slice(core.indexOf('pub enum Screen')).matchAll(/^\s+\w+ = "([a-z_]+)",$/gm)].map((m) => m[1]);
+  assert.ok(names.length >= 8, names.join(', '));
+  assert.deepEqual(Object.keys(SCREENS).sort(), [...names].sort());
+});
+
+test('the navigation keeps the core\'s list and order, leaving out a name it does not know', () => {
+  assert.deepEqual(navigation(['cases', 'register', 'trips', 'verify', 'batch']), ['cases', 'register', 'trips', 'verify', 'batch']);
+  assert.deepEqual(navigation(['cases', 'reports', 'admin']), ['cases', 'admin']);
+  assert.deepEqual(navigation(['admin', 'cases']), ['admin', 'cases']);
+});
+
+test('no role table in the window: who sees what comes from the session', () => {
+  const source = readFileSync(new URL('../js/router.js', import.meta.url), 'utf8');
+  assert.doesNotMatch(source, /'clerk'|'verifier'|'signer'|'admin', '|roles:/);
+});
