@@ -7,27 +7,26 @@ use std::path::Path;
 use std::process::Stdio;
 
 use chrono::{Duration, TimeZone, Utc};
-use petromaks::backup_folder::{self, Keep};
-use petromaks::restore::{self, HealthStatus};
-use rusqlite::Connection;
+use petromaks::audit;
+use petromaks::db::Db;
+use petromaks::safety::{self, folder, restore, HealthStatus, Keep};
 
-use crate::support::{self, cli_err, fingerprint};
+use crate::support::{self, cli_err, fingerprint, monday, refused};
 
-fn column(conn: &Connection, sql: &str) -> Vec<(i64, String)> {
-    conn.prepare(sql)
-        .expect("q")
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .expect("q")
-        .collect::<rusqlite::Result<_>>()
+fn column(db: &Db, sql: &str) -> Vec<(i64, String)> {
+    db.map(sql, &[], |r| Ok((r.get(0)?, r.get(1)?)))
         .expect("rows")
 }
 
 #[test]
 fn a_backup_taken_while_another_process_writes_restores_that_moment() {
+    if support::file_only("backups and restores are files") {
+        return;
+    }
     let o = support::office();
-    let path = o.path.clone();
-    drop(o.conn);
-    let mut child = support::cli(&path)
+    let admin = o.admin.clone();
+    let arg = o.db_arg();
+    let mut child = support::cli(&arg)
         .args(["crash-loop", "--count", "200"])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -39,22 +38,20 @@ fn a_backup_taken_while_another_process_writes_restores_that_moment() {
     }
     // The writer is mid-run: take the backup now, from this process.
     let dir = tempfile::tempdir().expect("dir");
-    let conn = petromaks::db::open(&path).expect("open");
     let taken =
-        backup_folder::take(&conn, dir.path(), Utc::now(), Keep::default()).expect("backup");
-    drop(conn);
+        folder::take(&o.db, &admin, dir.path(), Utc::now(), Keep::default()).expect("backup");
     for l in lines {
         l.expect("read");
     }
     assert!(child.wait().expect("wait").success());
 
     let restored_path = dir.path().join("restored").join("register.sqlite");
-    let r = restore::restore(&taken.file.path, &restored_path, Utc::now()).expect("restore");
+    let r =
+        restore::restore_as(&admin, &taken.file.path, &restored_path, Utc::now()).expect("restore");
     assert!(r.replaced_kept_at.is_none());
-    let restored = petromaks::db::open(&restored_path).expect("open restored");
-    let source = Connection::open(&path).expect("source");
+    let restored = Db::open_file(&restored_path).expect("open restored");
     let cases_sql = "SELECT id, registration_number || '|' || coalesce(permit_number, '') FROM cases ORDER BY id";
-    let (got, all) = (column(&restored, cases_sql), column(&source, cases_sql));
+    let (got, all) = (column(&restored, cases_sql), column(&o.db, cases_sql));
     assert!(
         got.len() >= 5 && got.len() < 200,
         "backup mid-run: {}",
@@ -62,7 +59,7 @@ fn a_backup_taken_while_another_process_writes_restores_that_moment() {
     );
     // The restored events are exactly the source's first events: same rows, same hashes.
     let ev = "SELECT id, hash FROM case_events ORDER BY id";
-    let (got_ev, all_ev) = (column(&restored, ev), column(&source, ev));
+    let (got_ev, all_ev) = (column(&restored, ev), column(&o.db, ev));
     assert_eq!(got_ev[..], all_ev[..got_ev.len()]);
     // A case issued before the backup has the same numbers in both; later cases are simply absent.
     for (id, numbers) in &got {
@@ -71,54 +68,69 @@ fn a_backup_taken_while_another_process_writes_restores_that_moment() {
             assert_eq!(&src.1, numbers);
         }
     }
-    let series = "SELECT last, key FROM number_series ORDER BY key";
-    let reg_last = column(&restored, series)
-        .into_iter()
-        .find(|(_, k)| k.starts_with("reg/"))
+    let reg_last: i64 = restored
+        .value("SELECT last FROM number_series WHERE key LIKE 'reg/%'", &[])
         .expect("reg series");
-    assert_eq!(reg_last.0 as usize, got.len());
-    assert!(
-        petromaks::audit_chain::verify(&restored)
-            .expect("verify")
-            .ok
-    );
+    assert_eq!(reg_last as usize, got.len());
+    assert!(audit::verify(&restored, &admin, &[]).expect("verify").ok);
 }
 
 #[test]
 fn restore_checks_the_backup_first_and_keeps_the_replaced_database() {
+    if support::file_only("backups and restores are files") {
+        return;
+    }
     let mut o = support::office();
     o.issued_case("1607014508900001", "Siti Aminah");
+    let admin = o.admin.clone();
     let dir = tempfile::tempdir().expect("dir");
     let good = dir.path().join("good.sqlite");
-    petromaks::backup::backup_to(&o.conn, &good).expect("backup");
+    safety::backup_to(&o.db, &admin, &good).expect("backup");
     o.issued_case("1607014508900002", "Dewi Lestari");
-    let path = o.path.clone();
-    drop(o.conn);
-    let before = fingerprint(&path);
+    let before = o.fingerprint();
+    let support::Office1 { db, scratch, .. } = o;
+    drop(db);
+    let path = scratch.file().to_path_buf();
+    let on_file = |p: &Path| fingerprint(&Db::open_file(p).expect("open"));
 
     let garbage = dir.path().join("garbage.sqlite");
     std::fs::write(&garbage, b"not a register".repeat(500)).expect("write");
-    let e = restore::restore(&garbage, &path, support::monday()).expect_err("refused");
-    assert_eq!(e.code(), "corrupt", "{e}");
-    assert_eq!(fingerprint(&path), before);
+    refused(
+        restore::restore_as(&admin, &garbage, &path, monday()),
+        "corrupt",
+    );
+    assert_eq!(on_file(&path), before);
     let err = cli_err(
-        &path,
-        &["restore", "--from", garbage.to_str().expect("utf-8")],
+        &scratch.db_arg(),
+        &[
+            "--as",
+            "admin",
+            "restore",
+            "--from",
+            garbage.to_str().expect("utf-8"),
+        ],
     );
     assert!(err.contains("garbage.sqlite"), "{err}");
-    assert_eq!(fingerprint(&path), before);
+    assert_eq!(on_file(&path), before);
 
-    let r = restore::restore(&good, &path, support::monday()).expect("restore");
+    let r = restore::restore_as(&admin, &good, &path, monday()).expect("restore");
     let aside = r.replaced_kept_at.expect("kept aside");
-    assert_eq!(fingerprint(&aside), before);
-    let conn = petromaks::db::open(&path).expect("open");
-    let n: i64 = conn
-        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
-        .expect("count");
-    assert_eq!(n, 1);
+    assert_eq!(on_file(&aside), before);
+    let db = Db::open_file(&path).expect("open");
+    assert_eq!(support::count(&db, "SELECT count(*) FROM cases", &[]), 1);
 }
 
-fn damage_and_check(path: &Path, backups: &Path, damage: impl FnOnce(&mut Vec<u8>)) {
+/// Damages the file, then checks that the health check calls it damaged and offers the latest good
+/// backup, that the CLI's `health` refuses it, and that nothing overwrote the damaged bytes. Opening it
+/// is refused when the damage shows in the header (a truncated copy); damage inside the pages is found by
+/// the thorough check (`health`, and before every backup), not at each open.
+fn damage_and_check(
+    path: &Path,
+    arg: &str,
+    backups: &Path,
+    open_refused: bool,
+    damage: impl FnOnce(&mut Vec<u8>),
+) {
     let mut bytes = std::fs::read(path).expect("read");
     damage(&mut bytes);
     std::fs::write(path, &bytes).expect("write");
@@ -130,10 +142,11 @@ fn damage_and_check(path: &Path, backups: &Path, damage: impl FnOnce(&mut Vec<u8
         "{offered:?}"
     );
     assert!(h.message.contains("latest good backup"), "{}", h.message);
-    let e = petromaks::db::open(path).expect_err("refused");
-    assert_eq!(e.code(), "corrupt");
+    if open_refused {
+        refused(Db::open_file(path), "corrupt");
+    }
     let err = cli_err(
-        path,
+        arg,
         &["health", "--backup-dir", backups.to_str().expect("utf-8")],
     );
     assert!(err.contains("petromaks-20261123-020000.sqlite"), "{err}");
@@ -146,29 +159,36 @@ fn damage_and_check(path: &Path, backups: &Path, damage: impl FnOnce(&mut Vec<u8
 
 #[test]
 fn a_truncated_or_garbled_file_is_refused_with_the_offer_of_the_latest_good_backup() {
+    if support::file_only("damages the bytes of the register file") {
+        return;
+    }
     let mut o = support::office();
     for i in 1..=30 {
         o.issued_case(&format!("16070145089{i:05}"), "Siti Aminah");
     }
     let backups = tempfile::tempdir().expect("dir");
-    backup_folder::take(&o.conn, backups.path(), support::monday(), Keep::default())
-        .expect("backup");
+    let admin = o.admin.clone();
+    folder::take(&o.db, &admin, backups.path(), monday(), Keep::default()).expect("backup");
     // A newer backup that is itself damaged must be skipped.
     std::fs::write(
         backups.path().join("petromaks-20261124-020000.sqlite"),
         b"half a file",
     )
     .expect("write");
-    let path = o.path.clone();
-    drop(o.conn);
+    let support::Office1 { db, scratch, .. } = o;
+    drop(db);
+    let path = scratch.file().to_path_buf();
     let h = restore::health(&path, Some(backups.path())).expect("health");
     assert_eq!(h.status, HealthStatus::Ok, "{}", h.message);
 
+    let arg = scratch.db_arg();
     let copy = backups.path().join("copy.sqlite.bak");
     std::fs::copy(&path, &copy).expect("copy");
-    damage_and_check(&path, backups.path(), |b| b.truncate(b.len() / 2));
+    damage_and_check(&path, &arg, backups.path(), true, |b| {
+        b.truncate(b.len() / 2)
+    });
     std::fs::copy(&copy, &path).expect("put back");
-    damage_and_check(&path, backups.path(), |b| {
+    damage_and_check(&path, &arg, backups.path(), false, |b| {
         let mid = b.len() / 3;
         for (i, x) in b[mid..mid + 8192].iter_mut().enumerate() {
             *x = (i * 31 % 251) as u8;
@@ -194,8 +214,8 @@ fn rotation_keeps_seven_daily_four_weekly_and_twelve_monthly() {
         }
     }
     std::fs::write(dir.path().join("notes.txt"), b"mine").expect("write");
-    let removed = backup_folder::rotate(dir.path(), Keep::default()).expect("rotate");
-    let left = backup_folder::list(dir.path()).expect("list");
+    let removed = folder::rotate(dir.path(), Keep::default()).expect("rotate");
+    let left = folder::list(dir.path()).expect("list");
     assert_eq!(left.len() + removed.len(), 1000);
     assert!(left.len() <= 7 + 4 + 12, "{}", left.len());
     for d in 0..7 {
@@ -222,7 +242,7 @@ fn rotation_keeps_seven_daily_four_weekly_and_twelve_monthly() {
 
 #[test]
 fn each_kept_backup_says_why_it_is_kept() {
-    use backup_folder::{BackupFile, KeptFor};
+    use petromaks::safety::{BackupFile, KeptFor};
     let now = Utc
         .with_ymd_and_hms(2026, 11, 28, 10, 0, 0)
         .single()
@@ -240,7 +260,7 @@ fn each_kept_backup_says_why_it_is_kept() {
         weekly: 1,
         monthly: 2,
     };
-    let why = backup_folder::kept_for(&files, keep);
+    let why = folder::kept_for(&files, keep);
     assert_eq!(
         why.get(Path::new("b0")),
         Some(&vec![KeptFor::Daily, KeptFor::Weekly, KeptFor::Monthly])
@@ -252,7 +272,7 @@ fn each_kept_backup_says_why_it_is_kept() {
     );
     assert_eq!(why.get(Path::new("b40")), Some(&vec![KeptFor::Monthly]));
     assert_eq!(
-        backup_folder::kept(&files, keep).len(),
+        folder::kept(&files, keep).len(),
         2,
         "kept is the map's keys"
     );

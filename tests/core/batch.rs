@@ -5,10 +5,12 @@ use std::path::Path;
 use std::process::Command;
 
 use chrono::NaiveDate;
-use petromaks::batch::{self, Selection};
-use petromaks::{audit, documents, photos};
+use petromaks::catalogue::{self, FieldKind};
+use petromaks::documents::batch::{self, Selection};
+use petromaks::people::photos;
+use petromaks::{audit, documents};
 
-use crate::support::{self, fingerprint, monday, pdf_text};
+use crate::support::{self, monday, pdf_text, refused};
 
 fn check_pdf(path: &Path) {
     let q = Command::new("qpdf")
@@ -39,8 +41,7 @@ fn the_first_print_is_the_original_and_later_ones_are_logged_copies() {
     let dir = tempfile::tempdir().expect("dir");
     let clerk = o.clerk.clone();
     for (n, want_mark) in [(0u32, false), (1, true), (2, true)] {
-        let p =
-            documents::print_certificate(&mut o.conn, &clerk, monday(), id, true).expect("print");
+        let p = documents::print_certificate(&mut o.db, &clerk, monday(), id, true).expect("print");
         assert_eq!(p.copy, Some(n));
         let path = dir.path().join(format!("c{n}.pdf"));
         std::fs::write(&path, &p.pdf).expect("write");
@@ -49,7 +50,7 @@ fn the_first_print_is_the_original_and_later_ones_are_logged_copies() {
         assert_eq!(text.contains("SALINAN"), want_mark, "print {n}: {text}");
         assert!(!text.contains("DRAF"), "{text}");
     }
-    let prints: Vec<_> = audit::case_events(&o.conn, id)
+    let prints: Vec<_> = audit::case_events(&o.db, id)
         .expect("events")
         .into_iter()
         .filter(|e| e.action == "certificate.print")
@@ -68,21 +69,14 @@ fn the_first_print_is_the_original_and_later_ones_are_logged_copies() {
 #[test]
 fn a_draft_is_watermarked_and_not_counted_as_a_print() {
     let mut o = support::office();
-    let clerk = o.clerk.clone();
-    let id = petromaks::cases::register(
-        &mut o.conn,
-        &clerk,
-        monday(),
-        &support::sipd("1607014508900001", "Ayu"),
-    )
-    .expect("reg");
+    let id = o.register(&support::sipd("1607014508900001", "Ayu"));
     let v = o.verifier.clone();
     o.step(&v, id, petromaks::cases::Status::Verified, None)
         .expect("verify");
-    let before = fingerprint(&o.path);
-    let p = documents::print_certificate(&mut o.conn, &v, monday(), id, false).expect("draft");
+    let before = o.fingerprint();
+    let p = documents::print_certificate(&mut o.db, &v, monday(), id, false).expect("draft");
     assert_eq!(p.copy, None);
-    assert_eq!(fingerprint(&o.path), before, "a draft print writes nothing");
+    assert_eq!(o.fingerprint(), before, "a draft print writes nothing");
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("draft.pdf");
     std::fs::write(&path, &p.pdf).expect("write");
@@ -103,61 +97,63 @@ fn batches_select_by_village_date_or_hand_and_cancel_cleanly() {
     let by_village = Selection::Village {
         code: "16.07.01.2001".into(),
     };
-    assert_eq!(batch::select(&o.conn, &by_village).expect("village"), ids);
+    assert_eq!(batch::select(&o.db, &by_village).expect("village"), ids);
     let by_date = Selection::IssuedBetween {
         from: NaiveDate::from_ymd_opt(2026, 11, 1).expect("d"),
         to: NaiveDate::from_ymd_opt(2026, 11, 30).expect("d"),
     };
-    assert_eq!(batch::select(&o.conn, &by_date).expect("dates").len(), 3);
-    let e = batch::select(
-        &o.conn,
-        &Selection::IssuedBetween {
-            from: NaiveDate::from_ymd_opt(2026, 12, 1).expect("d"),
-            to: NaiveDate::from_ymd_opt(2026, 12, 31).expect("d"),
-        },
-    )
-    .expect_err("empty");
-    assert_eq!(e.code(), "invalid");
-    let e = batch::select(
-        &o.conn,
-        &Selection::Village {
-            code: "99.99.99.9999".into(),
-        },
-    )
-    .expect_err("unknown village");
-    assert_eq!(e.code(), "not_found");
+    assert_eq!(batch::select(&o.db, &by_date).expect("dates").len(), 3);
+    refused(
+        batch::select(
+            &o.db,
+            &Selection::IssuedBetween {
+                from: NaiveDate::from_ymd_opt(2026, 12, 1).expect("d"),
+                to: NaiveDate::from_ymd_opt(2026, 12, 31).expect("d"),
+            },
+        ),
+        "invalid",
+    );
+    refused(
+        batch::select(
+            &o.db,
+            &Selection::Village {
+                code: "99.99.99.9999".into(),
+            },
+        ),
+        "not_found",
+    );
 
-    let draft = petromaks::cases::register(
-        &mut o.conn,
-        &clerk,
-        monday(),
-        &support::sipd("1607014508900009", "Dodi"),
-    )
-    .expect("reg");
-    let before = fingerprint(&o.path);
+    let draft = o.register(&support::sipd("1607014508900009", "Dodi"));
+    let before = o.fingerprint();
     let picked = Selection::Cases {
         ids: vec![ids[2], draft],
     };
-    let e = batch::print_batch(&mut o.conn, &clerk, monday(), &picked, &mut |_, _| true)
-        .expect_err("not issued");
-    assert_eq!(e.code(), "transition");
+    refused(
+        batch::print_batch(&mut o.db, &clerk, monday(), &picked, &mut |_, _| true),
+        "transition",
+    );
+    // Batch printing is for the counter, the head of office, the van and the admin: not the verifier.
+    let verifier = o.verifier.clone();
+    let e = refused(
+        batch::print_batch(&mut o.db, &verifier, monday(), &by_village, &mut |_, _| {
+            true
+        }),
+        "forbidden",
+    );
+    assert!(e.to_string().contains("hendra"), "{e}");
     let mut seen = Vec::new();
-    let cancelled = batch::print_batch(&mut o.conn, &clerk, monday(), &by_village, &mut |d, t| {
+    let cancelled = batch::print_batch(&mut o.db, &clerk, monday(), &by_village, &mut |d, t| {
         seen.push((d, t));
         d < 2
     })
     .expect("cancel is not an error");
     assert!(cancelled.is_none());
     assert_eq!(seen, vec![(1, 3), (2, 3)]);
-    assert_eq!(
-        fingerprint(&o.path),
-        before,
-        "a cancelled batch logs nothing"
-    );
+    assert_eq!(o.fingerprint(), before, "a cancelled batch logs nothing");
 
-    documents::print_certificate(&mut o.conn, &clerk, monday(), ids[1], true).expect("single");
+    documents::print_certificate(&mut o.db, &clerk, monday(), ids[1], true).expect("single");
     let mut calls = 0;
-    let b = batch::print_batch(&mut o.conn, &clerk, monday(), &by_village, &mut |_, _| {
+    let b = batch::print_batch(&mut o.db, &clerk, monday(), &by_village, &mut |_, _| {
         calls += 1;
         true
     })
@@ -165,16 +161,16 @@ fn batches_select_by_village_date_or_hand_and_cancel_cleanly() {
     .expect("not cancelled");
     // Once per certificate, then once more when the file is assembled (a last chance to cancel).
     assert_eq!((calls, b.cases.len(), b.copies), (4, 3, 1));
-    let logged = fingerprint(&o.path);
+    let logged = o.fingerprint();
     let mut asked = Vec::new();
-    let late = batch::print_batch(&mut o.conn, &clerk, monday(), &by_village, &mut |d, t| {
+    let late = batch::print_batch(&mut o.db, &clerk, monday(), &by_village, &mut |d, t| {
         asked.push((d, t));
         asked.len() < 4
     })
     .expect("a late cancel is not an error");
     assert!(late.is_none(), "cancelled after the file was assembled");
     assert_eq!(asked, vec![(1, 3), (2, 3), (3, 3), (3, 3)]);
-    assert_eq!(fingerprint(&o.path), logged, "a late cancel logs nothing");
+    assert_eq!(o.fingerprint(), logged, "a late cancel logs nothing");
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("batch.pdf");
     std::fs::write(&path, &b.pdf).expect("write");
@@ -195,34 +191,36 @@ fn batches_select_by_village_date_or_hand_and_cancel_cleanly() {
 fn the_holder_photo_is_printed_and_only_pngs_are_accepted() {
     let mut o = support::office();
     let id = o.issued_case("1607014508900001", "Ayu Lestari");
-    let case = petromaks::cases::get(&o.conn, id).expect("case");
+    let case = petromaks::cases::get(&o.db, id).expect("case");
     let (clerk, courier) = (o.clerk.clone(), o.courier.clone());
-    let before = fingerprint(&o.path);
-    let e = photos::set(
-        &mut o.conn,
-        &clerk,
-        monday(),
-        case.applicant_id,
-        Some(b"GIF89a"),
-    )
-    .expect_err("not png");
-    assert_eq!(e.code(), "invalid");
-    let e =
-        photos::set(&mut o.conn, &courier, monday(), case.applicant_id, None).expect_err("role");
-    assert_eq!(e.code(), "forbidden");
-    assert_eq!(fingerprint(&o.path), before);
+    let before = o.fingerprint();
+    refused(
+        photos::set(
+            &mut o.db,
+            &clerk,
+            monday(),
+            case.applicant_id,
+            Some(b"GIF89a"),
+        ),
+        "invalid",
+    );
+    refused(
+        photos::set(&mut o.db, &courier, monday(), case.applicant_id, None),
+        "forbidden",
+    );
+    assert_eq!(o.fingerprint(), before);
 
     let png = std::fs::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/core/fixtures/pas-foto.png"
     ))
     .expect("fixture photo");
-    photos::set(&mut o.conn, &clerk, monday(), case.applicant_id, Some(&png)).expect("set");
+    photos::set(&mut o.db, &clerk, monday(), case.applicant_id, Some(&png)).expect("set");
     assert_eq!(
-        photos::get(&o.conn, case.applicant_id).expect("get"),
+        photos::get(&o.db, case.applicant_id).expect("get"),
         Some(png)
     );
-    let p = documents::print_certificate(&mut o.conn, &clerk, monday(), id, true).expect("print");
+    let p = documents::print_certificate(&mut o.db, &clerk, monday(), id, true).expect("print");
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("photo.pdf");
     std::fs::write(&path, &p.pdf).expect("write");
@@ -253,7 +251,7 @@ fn envelope_labels_fit_fourteen_to_a_sheet_and_cut_what_is_too_long() {
         };
         let id = o.issued_case(&format!("16070145089000{:02}", i + 1), &name);
         regs.push(
-            petromaks::cases::get(&o.conn, id)
+            petromaks::cases::get(&o.db, id)
                 .expect("case")
                 .registration_number,
         );
@@ -261,9 +259,9 @@ fn envelope_labels_fit_fourteen_to_a_sheet_and_cut_what_is_too_long() {
     let sel = Selection::Village {
         code: "16.07.01.2001".into(),
     };
-    let before = fingerprint(&o.path);
-    let pdf = batch::labels(&o.conn, &sel, monday()).expect("labels");
-    assert_eq!(fingerprint(&o.path), before, "labels are not logged");
+    let before = o.fingerprint();
+    let pdf = batch::labels(&o.db, &sel, monday()).expect("labels");
+    assert_eq!(o.fingerprint(), before, "labels are not logged");
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("labels.pdf");
     std::fs::write(&path, &pdf).expect("write");
@@ -288,9 +286,9 @@ fn envelope_labels_fit_fourteen_to_a_sheet_and_cut_what_is_too_long() {
 #[test]
 fn a_certificate_of_every_seeded_permit_type_carries_every_field() {
     let mut o = support::office();
-    let types = petromaks::permit_types::list(&o.conn).expect("types");
+    let types = catalogue::list(&o.db).expect("types");
     assert!(types.len() >= 6, "the seed catalogue");
-    let (clerk, verifier, signer) = (o.clerk.clone(), o.verifier.clone(), o.signer.clone());
+    let clerk = o.clerk.clone();
     let dir = tempfile::tempdir().expect("dir");
     for (i, t) in types.iter().enumerate() {
         let mut case = support::sipd(
@@ -303,25 +301,18 @@ fn a_certificate_of_every_seeded_permit_type_carries_every_field() {
             .fields
             .iter()
             .map(|f| {
-                let v = match f.kind.as_str() {
-                    "date" => "2027-03-15".to_string(),
-                    "number" => "42".to_string(),
-                    "choice" => f.choices[0].clone(),
-                    _ => format!("Isian {} {}", t.code, f.key),
+                let v = match f.kind {
+                    FieldKind::Date => "2027-03-15".to_string(),
+                    FieldKind::Number => "42".to_string(),
+                    FieldKind::Choice => f.choices[0].clone(),
+                    FieldKind::Text => format!("Isian {} {}", t.code, f.key),
                 };
                 (f.key.clone(), v)
             })
             .collect();
-        let id =
-            petromaks::cases::register(&mut o.conn, &clerk, monday(), &case).expect("register");
-        o.step(&verifier, id, petromaks::cases::Status::Verified, None)
-            .expect("verify");
-        o.step(&signer, id, petromaks::cases::Status::Approved, None)
-            .expect("approve");
-        o.step(&signer, id, petromaks::cases::Status::Issued, None)
-            .expect("issue");
-        let p =
-            documents::print_certificate(&mut o.conn, &clerk, monday(), id, true).expect("print");
+        let id = o.register(&case);
+        o.issue(id);
+        let p = documents::print_certificate(&mut o.db, &clerk, monday(), id, true).expect("print");
         let path = dir.path().join(format!("{}.pdf", t.code));
         std::fs::write(&path, &p.pdf).expect("write");
         check_pdf(&path);
@@ -330,7 +321,7 @@ fn a_certificate_of_every_seeded_permit_type_carries_every_field() {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        let number = petromaks::cases::get(&o.conn, id)
+        let number = petromaks::cases::get(&o.db, id)
             .expect("case")
             .permit_number
             .expect("number");
@@ -341,11 +332,11 @@ fn a_certificate_of_every_seeded_permit_type_carries_every_field() {
         ];
         for f in &t.fields {
             want.push(f.label.clone());
-            want.push(match f.kind.as_str() {
-                "date" => "15 Maret 2027".to_string(),
-                "number" => "42".to_string(),
-                "choice" => f.choices[0].clone(),
-                _ => format!("Isian {} {}", t.code, f.key),
+            want.push(match f.kind {
+                FieldKind::Date => "15 Maret 2027".to_string(),
+                FieldKind::Number => "42".to_string(),
+                FieldKind::Choice => f.choices[0].clone(),
+                FieldKind::Text => format!("Isian {} {}", t.code, f.key),
             });
         }
         want.extend(t.tembusan.iter().cloned());
@@ -364,17 +355,18 @@ fn a_batch_by_trip_prints_the_trips_permits_in_the_order_of_its_stops() {
     // An issued permit in a stop's village that is not on the trip stays out of its batch.
     let other = o.issued_case("1607014508900042", "Eka Putri");
     let by_trip = Selection::Trip { trip };
-    let picked = batch::select(&o.conn, &by_trip).expect("by trip");
+    let picked = batch::select(&o.db, &by_trip).expect("by trip");
     assert_eq!(picked, vec![a, b, c], "stop order, not village code order");
     assert!(!picked.contains(&other));
     let json = serde_json::to_value(&by_trip).expect("json");
     assert_eq!(json, serde_json::json!({"by": "trip", "trip": trip.0}));
-    let e = batch::select(
-        &o.conn,
-        &Selection::Trip {
-            trip: petromaks::delivery::TripId(9999),
-        },
-    )
-    .expect_err("unknown trip");
-    assert_eq!(e.code(), "not_found");
+    refused(
+        batch::select(
+            &o.db,
+            &Selection::Trip {
+                trip: petromaks::van::TripId(9999),
+            },
+        ),
+        "not_found",
+    );
 }

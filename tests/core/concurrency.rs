@@ -1,4 +1,5 @@
-//! Two processes registering and issuing in the same file never share a number and never fail "locked".
+//! Two processes registering and issuing in the same register (one file, or one server database) never
+//! share a number and never fail "locked".
 
 use std::collections::HashSet;
 use std::thread;
@@ -8,8 +9,7 @@ use crate::support::{self, cli};
 #[test]
 fn two_processes_never_share_a_number() {
     let o = support::office();
-    let db = o.path.clone();
-    drop(o.conn);
+    let db = o.db_arg();
     let per_process = 12;
     let workers: Vec<_> = (0..2)
         .map(|w| {
@@ -76,7 +76,10 @@ fn two_processes_never_share_a_number() {
                         if reg.is_empty() {
                             let v: serde_json::Value =
                                 serde_json::from_slice(&out.stdout).expect("json");
-                            reg = v["registration_number"].as_str().expect("reg").to_string();
+                            reg = v["case"]["registration_number"]
+                                .as_str()
+                                .expect("reg")
+                                .to_string();
                         }
                     }
                 }
@@ -88,20 +91,15 @@ fn two_processes_never_share_a_number() {
         let failures = w.join().expect("worker");
         assert!(failures.is_empty(), "{failures:?}");
     }
-    let conn = rusqlite::Connection::open(&db).expect("open");
-    let regs: Vec<String> = conn
-        .prepare("SELECT registration_number FROM cases")
-        .expect("q")
-        .query_map([], |r| r.get(0))
-        .expect("q")
-        .collect::<rusqlite::Result<_>>()
-        .expect("rows");
-    let permits: Vec<String> = conn
-        .prepare("SELECT permit_number FROM cases WHERE permit_number IS NOT NULL")
-        .expect("q")
-        .query_map([], |r| r.get(0))
-        .expect("q")
-        .collect::<rusqlite::Result<_>>()
+    let regs: Vec<String> =
+        o.db.map("SELECT registration_number FROM cases", &[], |r| r.get(0))
+            .expect("rows");
+    let permits: Vec<String> =
+        o.db.map(
+            "SELECT permit_number FROM cases WHERE permit_number IS NOT NULL",
+            &[],
+            |r| r.get(0),
+        )
         .expect("rows");
     assert_eq!(regs.len(), 2 * per_process);
     assert_eq!(permits.len(), 2 * per_process);

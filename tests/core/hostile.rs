@@ -1,6 +1,6 @@
 //! Hostile input gets a clear message and leaves the database content exactly as it was.
 
-use crate::support::{self, cli_err, cli_ok, fingerprint};
+use crate::support::{self, cli_err, cli_ok};
 
 fn register_args<'a>(nik: &'a str, name: &'a str, ty: &'a str) -> Vec<&'a str> {
     vec![
@@ -34,10 +34,10 @@ fn register_args<'a>(nik: &'a str, name: &'a str, ty: &'a str) -> Vec<&'a str> {
 #[test]
 fn hostile_input_changes_nothing() {
     let o = support::office();
-    let db = o.path.clone();
-    drop(o.conn);
+    let db = o.db_arg();
+    let db = db.as_str();
     let ok = cli_ok(
-        &db,
+        db,
         &register_args("1607014508900001", "Siti Aminah", "SIPD"),
     );
     assert!(ok.contains("REG-2026-000001"));
@@ -62,6 +62,19 @@ fn hostile_input_changes_nothing() {
         (
             register_args("1607010508900002", &long_name, "SIPD"),
             "too long",
+        ),
+        // A NIK the register knows: what was typed is still checked.
+        (
+            register_args("1607014508900001", &long_name, "SIPD"),
+            "too long",
+        ),
+        (
+            register_args("1607010508900005", "王小明", "SIPD"),
+            "cannot print",
+        ),
+        (
+            register_args("1607010508900005", "Budi \u{202e}Santoso", "SIPD"),
+            "U+202E",
         ),
         (
             vec![
@@ -117,14 +130,14 @@ fn hostile_input_changes_nothing() {
         ),
     ];
     for (args, message) in cases {
-        let before = fingerprint(&db);
-        let err = cli_err(&db, &args);
+        let before = o.fingerprint();
+        let err = cli_err(db, &args);
         assert!(
             err.contains(message),
             "{message:?} not in {err:?} for {:?}",
             &args[..args.len().min(8)]
         );
-        assert_eq!(fingerprint(&db), before, "{args:?} changed the database");
+        assert_eq!(o.fingerprint(), before, "{args:?} changed the database");
     }
 
     // SQL and HTML in a name are stored and shown as the text that was typed.
@@ -134,15 +147,66 @@ fn hostile_input_changes_nothing() {
         } else {
             "1607010508900004"
         };
-        cli_ok(&db, &register_args(nik, name, "SIPD"));
+        cli_ok(db, &register_args(nik, name, "SIPD"));
         let shown: serde_json::Value =
-            serde_json::from_str(&cli_ok(&db, &["--json", "applicant", "show", nik]))
-                .expect("json");
+            serde_json::from_str(&cli_ok(db, &["--json", "applicant", "show", nik])).expect("json");
         assert_eq!(shown["applicant"]["name"], name);
     }
-    let conn = rusqlite::Connection::open(&db).expect("open");
-    let n: i64 = conn
-        .query_row("SELECT count(*) FROM cases", [], |r| r.get(0))
-        .expect("cases table still there");
-    assert_eq!(n, 3);
+    assert_eq!(
+        o.count("SELECT count(*) FROM cases", &[]),
+        3,
+        "the cases table is still there"
+    );
+}
+
+#[test]
+fn the_cli_s_generic_step_refuses_the_delivery_steps_and_changes_nothing() {
+    let mut o = support::office();
+    o.issued_case("1607014508900001", "Siti Aminah");
+    let arg = o.db_arg();
+    let before = o.fingerprint();
+    for (user, to) in [
+        ("rina", "picked_up"),
+        ("joko", "out_for_delivery"),
+        ("joko", "delivered"),
+        ("rina", "out_for_delivery"),
+    ] {
+        let err = cli_err(
+            &arg,
+            &["--as", user, "case", "move", "REG-2026-000001", "--to", to],
+        );
+        assert!(
+            err.contains("only through its own step") || err.contains("cannot become"),
+            "{to}: {err}"
+        );
+        assert_eq!(o.fingerprint(), before, "--to {to} changed the register");
+    }
+    let err = cli_err(
+        &arg,
+        &[
+            "--as",
+            "rina",
+            "case",
+            "move",
+            "REG-2026-000001",
+            "--to",
+            "picked_up",
+        ],
+    );
+    assert!(
+        err.contains("at the counter"),
+        "names the counter step: {err}"
+    );
+    let out = cli_ok(
+        &arg,
+        &[
+            "--as",
+            "rina",
+            "collect",
+            "REG-2026-000001",
+            "--nik",
+            "1607014508900001",
+        ],
+    );
+    assert!(out.contains("picked_up"), "{out}");
 }

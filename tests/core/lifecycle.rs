@@ -1,13 +1,15 @@
-//! The life of a case: every allowed step by the right role, audited; everything else refused.
+//! The life of a case: every allowed step by the right role, audited; everything else refused; the
+//! delivery steps only through the van and the counter.
 
 use petromaks::audit;
 use petromaks::cases::{self, Status};
-use petromaks::Error;
+use petromaks::people::Role;
+use petromaks::van::{self, NewTrip, Outcome, Recipient};
 
-use crate::support::{self, monday, sipd};
+use crate::support::{self, monday, refused, refused_on, sipd};
 
 #[test]
-fn a_case_walks_to_delivered_and_every_step_is_audited() {
+fn a_case_walks_to_delivered_through_the_van_and_every_step_is_audited() {
     let mut o = support::office();
     let (clerk, verifier, signer, courier) = (
         o.clerk.clone(),
@@ -17,11 +19,9 @@ fn a_case_walks_to_delivered_and_every_step_is_audited() {
     );
     let mut input = sipd("1607014508900001", "dr. Siti Rahmawati");
     input.received = vec![1, 2, 3, 4, 5, 6];
-    let id = cases::register(&mut o.conn, &clerk, monday(), &input).expect("register");
+    let id = o.register(&input);
 
-    let e = o
-        .step(&verifier, id, Status::Verified, None)
-        .expect_err("incomplete file");
+    let e = refused(o.step(&verifier, id, Status::Verified, None), "transition");
     assert!(e.to_string().contains("Surat keterangan sehat"), "{e}");
     o.step(
         &verifier,
@@ -30,7 +30,7 @@ fn a_case_walks_to_delivered_and_every_step_is_audited() {
         Some("Surat keterangan sehat belum ada"),
     )
     .expect("return");
-    cases::set_document(&mut o.conn, &clerk, monday(), id, 7, true).expect("tick");
+    cases::set_document(&mut o.db, &clerk, monday(), id, 7, true).expect("tick");
     o.step(&clerk, id, Status::Received, None)
         .expect("resubmit");
     o.step(&verifier, id, Status::Verified, None)
@@ -40,44 +40,65 @@ fn a_case_walks_to_delivered_and_every_step_is_audited() {
     o.step(&signer, id, Status::Approved, None)
         .expect("approve");
     o.step(&signer, id, Status::Issued, None).expect("issue");
-    o.step(&courier, id, Status::OutForDelivery, None)
-        .expect("out");
-    o.step(&courier, id, Status::Delivered, None)
-        .expect("delivered");
+    let trip = van::create_trip(
+        &mut o.db,
+        &clerk,
+        monday(),
+        &NewTrip {
+            date: "2026-11-25".into(),
+            vehicle: "BG 1234 XY".into(),
+            crew: vec!["joko".into()],
+            villages: vec!["16.07.01.2001".into()],
+            note: None,
+        },
+    )
+    .expect("plan");
+    van::assign(&mut o.db, &clerk, monday(), trip, &[id]).expect("assign");
+    van::start_trip(&mut o.db, &courier, monday(), trip).expect("out");
+    let holder = Outcome::Delivered {
+        recipient: Recipient::Holder {
+            nik: "1607014508900001".into(),
+        },
+    };
+    let to =
+        van::record_outcome(&mut o.db, &courier, monday(), trip, id, &holder).expect("delivered");
+    assert_eq!(to, Status::Delivered);
 
-    let c = cases::get(&o.conn, id).expect("case");
+    let c = cases::get(&o.db, id).expect("case");
     assert_eq!(c.status, Status::Delivered);
     assert_eq!(
         c.permit_number.as_deref(),
         Some("503/0001/SIPD/DPMPTSP/XI/2026")
     );
-    assert_eq!(c.valid_until.as_deref(), Some("2031-11-23"));
+    assert_eq!(
+        c.valid_until.map(|d| d.to_string()).as_deref(),
+        Some("2031-11-23")
+    );
     assert!(c.closed_at.is_some());
     let signer_rec = c.signer.expect("signer on record");
     assert_eq!(signer_rec.nip, "19691111 200212 1 002");
 
-    let events = audit::case_events(&o.conn, id).expect("events");
-    let steps: Vec<(Option<Status>, String)> = events
+    let events = audit::case_events(&o.db, id).expect("events");
+    let steps: Vec<(&str, Option<Status>, &str)> = events
         .iter()
-        .map(|e| (e.to_status, e.actor.clone()))
+        .map(|e| (e.action.as_str(), e.to_status, e.actor.as_str()))
         .collect();
     use Status::*;
     let expected = [
-        (Some(Received), "rina"),
-        (Some(Returned), "hendra"),
-        (None, "rina"),
-        (Some(Received), "rina"),
-        (Some(Verified), "hendra"),
-        (Some(InReview), "hendra"),
-        (Some(Approved), "kadis"),
-        (Some(Issued), "kadis"),
-        (Some(OutForDelivery), "joko"),
-        (Some(Delivered), "joko"),
+        ("registered", Some(Received), "rina"),
+        ("status", Some(Returned), "hendra"),
+        ("document_received", None, "rina"),
+        ("status", Some(Received), "rina"),
+        ("status", Some(Verified), "hendra"),
+        ("status", Some(InReview), "hendra"),
+        ("status", Some(Approved), "kadis"),
+        ("status", Some(Issued), "kadis"),
+        ("trip_assigned", None, "rina"),
+        ("status", Some(OutForDelivery), "joko"),
+        ("status", Some(Delivered), "joko"),
+        ("handed_over", None, "joko"),
     ];
-    assert_eq!(steps.len(), expected.len(), "{steps:?}");
-    for ((got_to, got_actor), (to, actor)) in steps.iter().zip(expected) {
-        assert_eq!((*got_to, got_actor.as_str()), (to, actor));
-    }
+    assert_eq!(steps, expected, "{steps:?}");
     assert_eq!(
         events[1].reason.as_deref(),
         Some("Surat keterangan sehat belum ada")
@@ -85,6 +106,10 @@ fn a_case_walks_to_delivered_and_every_step_is_audited() {
     assert_eq!(
         events[7].detail.as_deref(),
         Some("503/0001/SIPD/DPMPTSP/XI/2026")
+    );
+    assert_eq!(
+        events[11].detail.as_deref(),
+        Some("to the holder dr. Siti Rahmawati")
     );
 }
 
@@ -97,48 +122,20 @@ fn wrong_steps_wrong_roles_and_missing_reasons_are_refused() {
         o.signer.clone(),
         o.admin.clone(),
     );
-    let id = cases::register(
-        &mut o.conn,
-        &clerk,
-        monday(),
-        &sipd("1607014508900001", "Nur Hidayah"),
-    )
-    .expect("register");
-    assert!(matches!(
-        o.step(&signer, id, Status::Issued, None),
-        Err(Error::Transition(_))
-    ));
-    assert!(matches!(
-        o.step(&clerk, id, Status::Verified, None),
-        Err(Error::Forbidden(_))
-    ));
-    assert!(matches!(
-        o.step(&admin, id, Status::Verified, None),
-        Err(Error::Forbidden(_))
-    ));
-    assert!(matches!(
-        o.step(&verifier, id, Status::Returned, None),
-        Err(Error::Invalid {
-            field: "reason",
-            ..
-        })
-    ));
-    assert!(matches!(
+    let id = o.register(&sipd("1607014508900001", "Nur Hidayah"));
+    let before = o.fingerprint();
+    refused(o.step(&signer, id, Status::Issued, None), "transition");
+    refused(o.step(&clerk, id, Status::Verified, None), "forbidden");
+    refused(o.step(&admin, id, Status::Verified, None), "forbidden");
+    refused_on(o.step(&verifier, id, Status::Returned, None), "reason");
+    refused_on(
         o.step(&verifier, id, Status::Returned, Some("   ")),
-        Err(Error::Invalid {
-            field: "reason",
-            ..
-        })
-    ));
+        "reason",
+    );
+    assert_eq!(o.fingerprint(), before, "refused steps change nothing");
     o.step(&verifier, id, Status::Verified, None)
         .expect("verify");
-    assert!(matches!(
-        o.step(&signer, id, Status::Rejected, None),
-        Err(Error::Invalid {
-            field: "reason",
-            ..
-        })
-    ));
+    refused_on(o.step(&signer, id, Status::Rejected, None), "reason");
     o.step(
         &signer,
         id,
@@ -146,21 +143,103 @@ fn wrong_steps_wrong_roles_and_missing_reasons_are_refused() {
         Some("Tempat praktik di luar wilayah"),
     )
     .expect("reject");
-    assert!(matches!(
+    refused(
         o.step(&clerk, id, Status::Withdrawn, Some("x")),
-        Err(Error::Transition(_))
-    ));
-    let c = cases::get(&o.conn, id).expect("case");
+        "transition",
+    );
+    let c = cases::get(&o.db, id).expect("case");
     assert_eq!(
         c.decision_reason.as_deref(),
         Some("Tempat praktik di luar wilayah")
     );
-    assert_eq!(audit::case_events(&o.conn, id).expect("events").len(), 3);
+    assert_eq!(audit::case_events(&o.db, id).expect("events").len(), 3);
 }
 
 #[test]
-fn the_ui_is_offered_only_the_steps_of_the_role() {
-    use petromaks::users::Role;
+fn the_generic_step_refuses_every_delivery_step_and_changes_nothing() {
+    let mut o = support::office();
+    let (clerk, courier) = (o.clerk.clone(), o.courier.clone());
+    let issued = o.issued_case("1607014508900001", "Siti Aminah");
+    let before = o.fingerprint();
+    for (who, to) in [
+        (&clerk, Status::PickedUp),
+        (&courier, Status::OutForDelivery),
+        (&clerk, Status::OutForDelivery),
+    ] {
+        let e = refused(o.step(who, issued, to, None), "transition");
+        assert!(e.to_string().contains("only through its own step"), "{e}");
+    }
+    let e = refused(o.step(&clerk, issued, Status::PickedUp, None), "transition");
+    assert!(
+        e.to_string().contains("at the counter"),
+        "names the counter: {e}"
+    );
+    let e = refused(
+        o.step(&courier, issued, Status::OutForDelivery, None),
+        "transition",
+    );
+    assert!(e.to_string().contains("van trip"), "names the trip: {e}");
+    // An issued permit cannot jump to delivered either.
+    refused(
+        o.step(&courier, issued, Status::Delivered, None),
+        "transition",
+    );
+    assert_eq!(o.fingerprint(), before, "nothing changed");
+
+    // A permit that is out for delivery is delivered or brought back only on its trip.
+    let trip = van::create_trip(
+        &mut o.db,
+        &clerk,
+        monday(),
+        &NewTrip {
+            date: "2026-11-25".into(),
+            vehicle: "BG 1234 XY".into(),
+            crew: vec!["joko".into()],
+            villages: vec!["16.07.01.2001".into()],
+            note: None,
+        },
+    )
+    .expect("plan");
+    van::assign(&mut o.db, &clerk, monday(), trip, &[issued]).expect("assign");
+    van::start_trip(&mut o.db, &courier, monday(), trip).expect("start");
+    let before = o.fingerprint();
+    let e = refused(
+        o.step(&courier, issued, Status::Delivered, None),
+        "transition",
+    );
+    assert!(e.to_string().contains("handover on the trip"), "{e}");
+    let e = refused(
+        o.step(&courier, issued, Status::Issued, Some("rumah kosong")),
+        "transition",
+    );
+    assert!(e.to_string().contains("failed delivery"), "{e}");
+    assert_eq!(o.fingerprint(), before, "nothing changed");
+    assert_eq!(
+        cases::get(&o.db, issued).expect("case").status,
+        Status::OutForDelivery
+    );
+
+    // The counter still hands a permit over with the holder's NIK.
+    let other = o.issued_case("1607014508900002", "Dewi Lestari");
+    let to = van::collect_at_counter(
+        &mut o.db,
+        &clerk,
+        monday(),
+        other,
+        &Recipient::Holder {
+            nik: "1607014508900002".into(),
+        },
+    )
+    .expect("collect");
+    assert_eq!(to, Status::PickedUp);
+    let events = audit::case_events(&o.db, other).expect("events");
+    assert!(events
+        .iter()
+        .any(|e| e.detail.as_deref() == Some("to the holder Dewi Lestari")));
+}
+
+#[test]
+fn the_ui_is_offered_only_the_generic_steps_of_the_role() {
     let moves = |s, r| {
         cases::allowed_moves(s, r)
             .into_iter()
@@ -177,6 +256,10 @@ fn the_ui_is_offered_only_the_steps_of_the_role() {
     );
     assert!(moves(Status::Approved, Role::Clerk).contains(&Status::Withdrawn));
     assert_eq!(moves(Status::Approved, Role::Signer), vec![Status::Issued]);
+    // The delivery steps have screens of their own.
+    assert!(moves(Status::Issued, Role::Clerk).is_empty());
+    assert!(moves(Status::Issued, Role::Courier).is_empty());
+    assert!(moves(Status::OutForDelivery, Role::Courier).is_empty());
     for s in Status::ALL {
         assert!(
             moves(*s, Role::Admin).is_empty(),
@@ -189,14 +272,8 @@ fn the_ui_is_offered_only_the_steps_of_the_role() {
 fn a_known_nik_finds_the_same_person() {
     let mut o = support::office();
     let clerk = o.clerk.clone();
-    let a = cases::register(
-        &mut o.conn,
-        &clerk,
-        monday(),
-        &sipd("1607014508900001", "Siti Aminah"),
-    )
-    .expect("first");
-    let mut again = sipd("1607 0145 0890 0001", "Someone Else");
+    let a = o.register(&sipd("1607014508900001", "Siti Aminah"));
+    let mut again = sipd("1607 0145 0890 0001", "Siti Aminah");
     again.permit_type = "SKP".into();
     again.received = vec![1, 2, 3, 4];
     again.details = [
@@ -208,16 +285,13 @@ fn a_known_nik_finds_the_same_person() {
     .into_iter()
     .map(|(k, v)| (k.to_string(), v.to_string()))
     .collect();
-    let b = cases::register(&mut o.conn, &clerk, monday(), &again).expect("second");
+    let b = cases::register(&mut o.db, &clerk, monday(), &again).expect("second");
+    assert!(b.created && b.differences.is_empty(), "{:?}", b.differences);
     let (ca, cb) = (
-        cases::get(&o.conn, a).expect("a"),
-        cases::get(&o.conn, b).expect("b"),
+        cases::get(&o.db, a).expect("a"),
+        cases::get(&o.db, b.id).expect("b"),
     );
     assert_eq!(ca.applicant_id, cb.applicant_id);
-    let n: i64 = o
-        .conn
-        .query_row("SELECT count(*) FROM applicants", [], |r| r.get(0))
-        .expect("count");
-    assert_eq!(n, 1);
+    assert_eq!(o.count("SELECT count(*) FROM applicants", &[]), 1);
     assert_ne!(ca.registration_number, cb.registration_number);
 }

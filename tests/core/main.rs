@@ -1,8 +1,13 @@
-//! Integration tests of the core on real SQLite files (one binary; modules mirror `src/`).
+//! Integration tests of the core on a real register: a fresh SQLite file per test, or, with
+//! `PETROMAKS_TEST_PG` set, a fresh PostgreSQL database per test (see `support::register`). One binary;
+//! modules mirror `src/`. Tests that only make sense on a file say so and are skipped on the server.
 
 mod support;
 
+mod access;
 mod accounts;
+mod applicants;
+mod architecture;
 mod audit;
 mod backups;
 mod batch;
@@ -13,6 +18,7 @@ mod crash;
 mod custody;
 mod dashboards;
 mod delivery;
+mod demo;
 mod holidays;
 mod hostile;
 mod identity;
@@ -24,7 +30,9 @@ mod pdf;
 mod printer;
 mod schema;
 mod sla;
+mod submissions;
 mod survey;
 mod transfer;
+mod upgrade;
 mod van_cli;
 mod verification;

@@ -4,10 +4,11 @@
 use std::process::Command;
 
 use petromaks::cases;
-use petromaks::delivery::{self, FailReason, Outcome, Recipient};
+use petromaks::people::Role;
+use petromaks::van::{self as delivery, FailReason, NewTrip, Outcome, Recipient};
 
-use crate::delivery::trip_out;
-use crate::support::{self, monday, pdf_text};
+use crate::delivery::{issued_in, trip_out, VILLAGES};
+use crate::support::{self, monday, pdf_text, pdf_text_raw};
 
 fn qpdf_ok(path: &std::path::Path) {
     let out = Command::new("qpdf")
@@ -29,13 +30,13 @@ fn the_manifest_lists_stops_in_trip_order_with_every_permit_number() {
     let numbers: Vec<String> = ids
         .iter()
         .map(|id| {
-            cases::get(&o.conn, *id)
+            cases::get(&o.db, *id)
                 .expect("case")
                 .permit_number
                 .expect("number")
         })
         .collect();
-    let pdf = delivery::manifest(&o.conn, trip, monday()).expect("manifest");
+    let pdf = delivery::manifest(&o.db, trip, monday()).expect("manifest");
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("manifest.pdf");
     std::fs::write(&path, &pdf).expect("write");
@@ -67,7 +68,7 @@ fn the_manifest_lists_stops_in_trip_order_with_every_permit_number() {
         );
     }
     assert_eq!(
-        delivery::manifest(&o.conn, trip, monday()).expect("again"),
+        delivery::manifest(&o.db, trip, monday()).expect("again"),
         pdf,
         "same input, same bytes"
     );
@@ -76,17 +77,45 @@ fn the_manifest_lists_stops_in_trip_order_with_every_permit_number() {
     }
 }
 
+/// Runs of spaces (pdftotext's layout) as one.
+fn squeezed(text: &str) -> String {
+    text.split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[test]
-fn the_handover_record_shows_each_outcome() {
+fn the_handover_record_shows_each_outcome_names_the_whole_crew_and_cites_the_letter() {
     let mut o = support::office();
-    let (trip, [a, b, c]) = trip_out(&mut o);
+    let admin = o.admin.clone();
+    let second = support::add_user(&mut o.db, &admin, "sari", "Sari Wulandari", Role::Courier);
+    let a = issued_in(&mut o, 1, "dr. Siti Rahmawati", VILLAGES[0]);
+    let b = issued_in(&mut o, 2, "dr. Nur Aisyah", VILLAGES[1]);
+    let c = issued_in(&mut o, 3, "dr. Rina Kartika", VILLAGES[2]);
+    let clerk = o.clerk.clone();
+    let trip = delivery::create_trip(
+        &mut o.db,
+        &clerk,
+        monday(),
+        &NewTrip {
+            date: "2026-11-25".into(),
+            vehicle: "BG 1234 XY".into(),
+            crew: vec!["joko".into(), "sari".into()],
+            villages: VILLAGES.iter().map(|v| v.to_string()).collect(),
+            note: None,
+        },
+    )
+    .expect("plan");
+    delivery::assign(&mut o.db, &clerk, monday(), trip, &[a, b, c]).expect("assign");
+    delivery::start_trip(&mut o.db, &second, monday(), trip).expect("start");
     let courier = o.courier.clone();
     let holder = Outcome::Delivered {
         recipient: Recipient::Holder {
             nik: "1607014508900001".into(),
         },
     };
-    delivery::record_outcome(&mut o.conn, &courier, monday(), trip, a, &holder).expect("holder");
+    delivery::record_outcome(&mut o.db, &courier, monday(), trip, a, &holder).expect("holder");
     let proxy = Outcome::Delivered {
         recipient: Recipient::Proxy {
             name: "Budi Santoso".into(),
@@ -95,15 +124,17 @@ fn the_handover_record_shows_each_outcome() {
             authority_letter: "SK/07/XI/2026".into(),
         },
     };
-    delivery::record_outcome(&mut o.conn, &courier, monday(), trip, b, &proxy).expect("proxy");
+    delivery::record_outcome(&mut o.db, &second, monday(), trip, b, &proxy).expect("proxy");
     let fail = Outcome::NotDelivered {
         reason: FailReason::AddressNotFound,
         note: None,
     };
-    delivery::record_outcome(&mut o.conn, &courier, monday(), trip, c, &fail).expect("fail");
-    let pdf = delivery::handover_record(&o.conn, trip, monday()).expect("handover");
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("handover.pdf");
+    delivery::record_outcome(&mut o.db, &courier, monday(), trip, c, &fail).expect("fail");
+    let pdf = delivery::handover_record(&o.db, trip, monday()).expect("handover");
+    if let Some(keep) = std::env::var_os("PETROMAKS_KEEP_PDF") {
+        std::fs::write(std::path::Path::new(&keep).join("handover.pdf"), &pdf).expect("keep");
+    }
+    let path = o.dir().join("handover.pdf");
     std::fs::write(&path, &pdf).expect("write");
     qpdf_ok(&path);
     let text = pdf_text(&path);
@@ -114,10 +145,24 @@ fn the_handover_record_shows_each_outcome() {
         "Budi Santoso",
         "Kembali ke kantor:",
         "Joko Susilo",
+        "Sari Wulandari",
     ] {
         assert!(text.contains(needle), "{needle} missing:\n{text}");
     }
-    if let Some(keep) = std::env::var_os("PETROMAKS_KEEP_PDF") {
-        std::fs::write(std::path::Path::new(&keep).join("handover.pdf"), &pdf).expect("keep");
+    // The characters as drawn: the layout mode guesses columns and may swallow the space before a
+    // one-digit value.
+    let flat = squeezed(&pdf_text_raw(&path));
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("surat kuasa SK/07/XI/2026"),
+        "the proxy's letter of authority is cited:\n{text}"
+    );
+    assert!(
+        flat.contains(&format!("Nomor Perjalanan : {}", trip.0)),
+        "a space after the colon:\n{text}"
+    );
+    // Both couriers sign: each name appears in the crew row and under the signatures.
+    for name in ["Joko Susilo", "Sari Wulandari"] {
+        assert!(text.matches(name).count() >= 2, "{name} signs:\n{text}");
     }
 }

@@ -3,7 +3,7 @@
 use chrono::{Duration, TimeZone, Utc};
 use petromaks::cases::{self, Move, Status};
 
-use crate::support::{self, sipd};
+use crate::support::{self, refused, sipd};
 
 #[test]
 fn permit_numbers_are_gap_free_and_reset_yearly() {
@@ -13,7 +13,7 @@ fn permit_numbers_are_gap_free_and_reset_yearly() {
         let nik = format!("16070145089000{:02}", i + 1);
         let id = o.issued_case(&nik, "Ayu Lestari");
         numbers.push(
-            cases::get(&o.conn, id)
+            cases::get(&o.db, id)
                 .expect("c")
                 .permit_number
                 .expect("number"),
@@ -28,36 +28,37 @@ fn permit_numbers_are_gap_free_and_reset_yearly() {
         ]
     );
 
-    // A failed issue (no office unit change, but a refused step) does not consume a number.
-    let clerk = o.clerk.clone();
-    let id = cases::register(
-        &mut o.conn,
-        &clerk,
-        support::monday(),
-        &sipd("1607014508900009", "Maya Sari"),
-    )
-    .expect("reg");
+    // A refused issue (the case is not approved) does not consume a number.
+    let id = o.register(&sipd("1607014508900009", "Maya Sari"));
     let signer = o.signer.clone();
-    assert!(cases::move_case(
-        &mut o.conn,
-        &signer,
-        support::monday(),
-        id,
-        &Move {
-            to: Status::Issued,
-            reason: None
-        }
-    )
-    .is_err());
+    refused(
+        cases::move_case(
+            &mut o.db,
+            &signer,
+            support::monday(),
+            id,
+            &Move {
+                to: Status::Issued,
+                reason: None,
+            },
+        ),
+        "transition",
+    );
+    o.issue(id);
+    assert_eq!(
+        cases::get(&o.db, id).expect("c").permit_number.as_deref(),
+        Some("503/0004/SIPD/DPMPTSP/XI/2026"),
+        "no gap after the refusal"
+    );
 
     // In January the series starts again, and so do registration numbers.
     let jan = Utc
         .with_ymd_and_hms(2027, 1, 4, 2, 0, 0)
         .single()
         .expect("time");
-    let (v, s) = (o.verifier.clone(), o.signer.clone());
-    let id = cases::register(
-        &mut o.conn,
+    let (clerk, v, s) = (o.clerk.clone(), o.verifier.clone(), o.signer.clone());
+    let r = cases::register(
+        &mut o.db,
         &clerk,
         jan,
         &sipd("1607014508900010", "Putri Utami"),
@@ -66,19 +67,23 @@ fn permit_numbers_are_gap_free_and_reset_yearly() {
     for to in [Status::Verified, Status::Approved, Status::Issued] {
         let who = if to == Status::Verified { &v } else { &s };
         cases::move_case(
-            &mut o.conn,
+            &mut o.db,
             who,
             jan + Duration::hours(1),
-            id,
+            r.id,
             &Move { to, reason: None },
         )
         .expect("step");
     }
-    let c = cases::get(&o.conn, id).expect("c");
+    let c = cases::get(&o.db, r.id).expect("c");
     assert_eq!(
         c.permit_number.as_deref(),
         Some("503/0001/SIPD/DPMPTSP/I/2027")
     );
     assert_eq!(c.registration_number, "REG-2027-000001");
-    assert_eq!(c.valid_until.as_deref(), Some("2032-01-04"));
+    assert_eq!(r.registration_number, "REG-2027-000001");
+    assert_eq!(
+        c.valid_until.map(|d| d.to_string()).as_deref(),
+        Some("2032-01-04")
+    );
 }

@@ -2,7 +2,7 @@
 
 use petromaks::{documents, print};
 
-use crate::support::{self, monday, pdf_text};
+use crate::support::{self, monday, pdf_text, refused};
 
 #[test]
 fn certificates_print_any_name_and_the_same_bytes_twice() {
@@ -18,7 +18,7 @@ fn certificates_print_any_name_and_the_same_bytes_twice() {
     .enumerate()
     {
         let id = o.issued_case(&format!("16070145089000{:02}", i + 1), name);
-        let doc = documents::certificate_doc(&o.conn, id, false).expect("doc");
+        let doc = documents::certificate_doc(&o.db, id, false).expect("doc");
         let a = print::certificate_pdf(&doc, monday()).expect("pdf");
         let b = print::certificate_pdf(&doc, monday()).expect("pdf");
         assert_eq!(a, b, "same input and clock, same bytes");
@@ -36,17 +36,16 @@ fn certificates_print_any_name_and_the_same_bytes_twice() {
 #[test]
 fn a_case_before_verification_has_no_certificate() {
     let mut o = support::office();
-    let clerk = o.clerk.clone();
-    let id = petromaks::cases::register(
-        &mut o.conn,
-        &clerk,
-        monday(),
-        &support::sipd("1607014508900001", "Ayu"),
-    )
-    .expect("reg");
+    let id = o.register(&support::sipd("1607014508900001", "Ayu"));
     let signer = o.signer.clone();
-    let e = documents::print_certificate(&mut o.conn, &signer, monday(), id, false)
-        .expect_err("no certificate yet");
-    assert_eq!(e.code(), "transition");
-    assert!(documents::receipt(&o.conn, id, monday()).is_ok());
+    let before = o.fingerprint();
+    refused(
+        documents::print_certificate(&mut o.db, &signer, monday(), id, false),
+        "transition",
+    );
+    assert_eq!(o.fingerprint(), before);
+    let receipt = documents::receipt(&o.db, id, monday()).expect("the receipt prints again");
+    let path = o.dir().join("receipt.pdf");
+    std::fs::write(&path, &receipt).expect("write");
+    assert!(pdf_text(&path).contains("REG-2026-000001"));
 }

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use petromaks::verification::{self, Verdict};
-use petromaks::{documents, printer};
+use petromaks::documents::verification::{self, Verdict};
+use petromaks::documents::{self, printer};
 
 use crate::support::{self, monday};
 
@@ -21,7 +21,7 @@ fn a_certificate_printed_on_the_cups_pdf_printer_comes_out_whole() {
     let id = o.issued_case("1607014508900001", "Nguyễn Thị Minh Khai");
     let courier = o.courier.clone();
     let printed =
-        documents::print_certificate(&mut o.conn, &courier, monday(), id, true).expect("print");
+        documents::print_certificate(&mut o.db, &courier, monday(), id, true).expect("print");
     let dir = tempfile::tempdir().expect("dir");
     let file = dir.path().join("sertifikat.pdf");
     std::fs::write(&file, &printed.pdf).expect("write");
@@ -76,7 +76,7 @@ fn a_certificate_printed_on_the_cups_pdf_printer_comes_out_whole() {
         .output()
         .expect("zbarimg");
     let scanned = String::from_utf8_lossy(&scanned.stdout).into_owned();
-    let v = verification::verify(&o.conn, scanned.trim(), monday().date_naive()).expect("verify");
+    let v = verification::verify(&o.db, scanned.trim(), monday().date_naive()).expect("verify");
     assert_eq!(v.verdict, Verdict::Genuine, "scanned {scanned:?}");
     let claim = v.claim.expect("claim");
     assert_eq!(claim.holder_name, "Nguyễn Thị Minh Khai");

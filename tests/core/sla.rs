@@ -1,26 +1,33 @@
 //! The service-standard clock: working days from the day the file is complete, paused while returned.
 
 use chrono::{Duration, NaiveDate};
-use petromaks::calendar::{SlaState, WorkCalendar};
 use petromaks::cases::{self, Move, Status};
+use petromaks::office::holidays;
+use petromaks::office::{SlaState, WorkCalendar};
+use petromaks::people::Actor;
 
 use crate::support::{self, monday, sipd};
+
+fn d(m: u32, dd: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, dd).expect("date")
+}
 
 #[test]
 fn due_date_skips_weekends_and_the_holiday_table() {
     let mut o = support::office();
-    let (clerk, verifier) = (o.clerk.clone(), o.verifier.clone());
+    let (clerk, verifier, admin) = (o.clerk.clone(), o.verifier.clone(), o.admin.clone());
     // Verified on Monday 21 December 2026: 24 and 25 December are holidays in the seeded table.
     let day = monday() + Duration::days(28);
     let id = cases::register(
-        &mut o.conn,
+        &mut o.db,
         &clerk,
         day,
         &sipd("1607014508900001", "Dewi Lestari"),
     )
-    .expect("register");
+    .expect("register")
+    .id;
     cases::move_case(
-        &mut o.conn,
+        &mut o.db,
         &verifier,
         day,
         id,
@@ -30,14 +37,13 @@ fn due_date_skips_weekends_and_the_holiday_table() {
         },
     )
     .expect("verify");
-    let c = cases::get(&o.conn, id).expect("case");
-    let cal = WorkCalendar::load(&o.conn).expect("calendar");
-    let holidays = petromaks::calendar::holidays(&o.conn, 2026).expect("holidays");
+    let c = cases::get(&o.db, id).expect("case");
+    let cal = WorkCalendar::load(&o.db).expect("calendar");
+    let year = holidays::year(&o.db, &admin, 2026).expect("holidays");
     assert!(
-        holidays.iter().any(|h| h.day == "2026-12-25"),
+        year.holidays.iter().any(|h| h.day == d(12, 25)),
         "Christmas is seeded"
     );
-    let d = |m, dd| NaiveDate::from_ymd_opt(2026, m, dd).expect("date");
     let mut expect = d(12, 21);
     let mut n = 0;
     while n < 5 {
@@ -46,27 +52,23 @@ fn due_date_skips_weekends_and_the_holiday_table() {
             n += 1;
         }
     }
-    assert_eq!(
-        c.due_date.as_deref(),
-        Some(expect.format("%Y-%m-%d").to_string().as_str())
-    );
+    assert_eq!(c.due_date, Some(expect));
     assert!(
         expect >= d(12, 29),
         "five working days past Christmas: {expect}"
     );
-    let today = d(12, 21);
     assert_eq!(
-        cases::sla(&cal, &c, today).expect("sla"),
+        cases::sla(&cal, &c, d(12, 21)),
         SlaState::Running {
-            due: expect.to_string(),
+            due: expect,
             days_left: 5
         }
     );
     let late = cal.add_working_days(expect, 2);
     assert_eq!(
-        cases::sla(&cal, &c, late).expect("sla"),
+        cases::sla(&cal, &c, late),
         SlaState::Overdue {
-            due: expect.to_string(),
+            due: expect,
             days_overdue: 2
         }
     );
@@ -77,16 +79,14 @@ fn a_returned_file_pauses_the_clock_and_resumes_where_it_stopped() {
     let mut o = support::office();
     let (clerk, verifier) = (o.clerk.clone(), o.verifier.clone());
     let mon = monday();
-    let id = cases::register(
-        &mut o.conn,
-        &clerk,
-        mon,
-        &sipd("1607014508900001", "Dewi Lestari"),
-    )
-    .expect("register");
-    let step = |o: &mut support::Office1, who, at, to, reason: Option<&str>| {
+    let id = o.register(&sipd("1607014508900001", "Dewi Lestari"));
+    let step = |o: &mut support::Office1,
+                who: &Actor,
+                at: chrono::DateTime<chrono::Utc>,
+                to,
+                reason: Option<&str>| {
         cases::move_case(
-            &mut o.conn,
+            &mut o.db,
             who,
             at,
             id,
@@ -98,10 +98,7 @@ fn a_returned_file_pauses_the_clock_and_resumes_where_it_stopped() {
         .expect("step");
     };
     step(&mut o, &verifier, mon, Status::Verified, None);
-    assert_eq!(
-        cases::get(&o.conn, id).expect("c").due_date.as_deref(),
-        Some("2026-11-30")
-    );
+    assert_eq!(cases::get(&o.db, id).expect("c").due_date, Some(d(11, 30)));
     // Two working days later (Wednesday) the review finds a problem: 2 of 5 days used.
     step(
         &mut o,
@@ -110,11 +107,11 @@ fn a_returned_file_pauses_the_clock_and_resumes_where_it_stopped() {
         Status::Returned,
         Some("STR kedaluwarsa"),
     );
-    let c = cases::get(&o.conn, id).expect("c");
-    assert_eq!((c.sla_used_days, c.due_date.clone()), (2, None));
-    let cal = WorkCalendar::load(&o.conn).expect("cal");
+    let c = cases::get(&o.db, id).expect("c");
+    assert_eq!((c.sla_used_days, c.due_date), (2, None));
+    let cal = WorkCalendar::load(&o.db).expect("cal");
     assert_eq!(
-        cases::sla(&cal, &c, NaiveDate::from_ymd_opt(2026, 12, 1).expect("d")).expect("sla"),
+        cases::sla(&cal, &c, d(12, 1)),
         SlaState::Paused {
             used_days: 2,
             sla_days: 5
@@ -135,10 +132,10 @@ fn a_returned_file_pauses_the_clock_and_resumes_where_it_stopped() {
         Status::Verified,
         None,
     );
-    let c = cases::get(&o.conn, id).expect("c");
-    assert_eq!(c.due_date.as_deref(), Some("2026-12-03"));
-    assert_eq!(c.sla_started_on.as_deref(), Some("2026-11-23"));
-    let events = petromaks::audit::case_events(&o.conn, id).expect("events");
+    let c = cases::get(&o.db, id).expect("c");
+    assert_eq!(c.due_date, Some(d(12, 3)));
+    assert_eq!(c.sla_started_on, Some(d(11, 23)));
+    let events = petromaks::audit::case_events(&o.db, id).expect("events");
     assert!(events
         .iter()
         .any(|e| e.detail.as_deref() == Some("SLA paused after 2 of 5 working days")));

@@ -1,11 +1,11 @@
 //! SKM and IKM (PermenPANRB 14/2017): IKM = mean of all answers × 25, graded A–D.
 
 use petromaks::cases::Status;
-use petromaks::delivery::{self, Recipient};
-use petromaks::survey::{self, Answers};
+use petromaks::van::survey::{self, Answers};
+use petromaks::van::{self as delivery, Recipient};
 
 use crate::delivery::{issued_in, VILLAGES};
-use crate::support::{self, fingerprint, monday};
+use crate::support::{self, monday, refused};
 
 #[test]
 fn ikm_of_a_known_set_of_answers() {
@@ -47,26 +47,25 @@ fn a_survey_is_stored_per_case_at_handover_and_reported_per_type() {
     let clerk = o.clerk.clone();
     let id = issued_in(&mut o, 1, "dr. Siti Rahmawati", VILLAGES[0]);
     let answers = Answers([4, 4, 3, 4, 3, 3, 4, 3, 3]);
-    let before = fingerprint(&o.path);
-    assert_eq!(
-        survey::record(&mut o.conn, &clerk, monday(), id, &answers)
-            .expect_err("not handed over")
-            .code(),
-        "transition"
+    let before = o.fingerprint();
+    refused(
+        survey::record(&mut o.db, &clerk, monday(), id, &answers),
+        "transition",
     );
-    assert!(survey::record(
-        &mut o.conn,
-        &clerk,
-        monday(),
-        id,
-        &Answers([5, 4, 3, 4, 3, 3, 4, 3, 3])
-    )
-    .expect_err("score 5")
-    .to_string()
-    .contains("scores go from 1 to 4"));
-    assert_eq!(fingerprint(&o.path), before);
+    let e = refused(
+        survey::record(
+            &mut o.db,
+            &clerk,
+            monday(),
+            id,
+            &Answers([5, 4, 3, 4, 3, 3, 4, 3, 3]),
+        ),
+        "invalid",
+    );
+    assert!(e.to_string().contains("scores go from 1 to 4"), "{e}");
+    assert_eq!(o.fingerprint(), before);
     let s = delivery::collect_at_counter(
-        &mut o.conn,
+        &mut o.db,
         &clerk,
         monday(),
         id,
@@ -76,15 +75,13 @@ fn a_survey_is_stored_per_case_at_handover_and_reported_per_type() {
     )
     .expect("collect");
     assert_eq!(s, Status::PickedUp);
-    survey::record(&mut o.conn, &clerk, monday(), id, &answers).expect("survey");
-    assert_eq!(
-        survey::record(&mut o.conn, &clerk, monday(), id, &answers)
-            .expect_err("twice")
-            .code(),
-        "conflict"
+    survey::record(&mut o.db, &clerk, monday(), id, &answers).expect("survey");
+    refused(
+        survey::record(&mut o.db, &clerk, monday(), id, &answers),
+        "conflict",
     );
     let day = monday().date_naive();
-    let (all, by_type) = survey::report(&o.conn, day, day).expect("report");
+    let (all, by_type) = survey::report(&o.db, day, day).expect("report");
     assert_eq!(all.responses, 1);
     assert!((all.ikm - 31.0 / 9.0 * 25.0).abs() < 1e-9);
     assert_eq!(by_type.len(), 1);

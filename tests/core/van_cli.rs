@@ -1,7 +1,7 @@
 //! `petromaks trip|pickup|survey|dashboard`: the van from the command line, and refusals that change nothing.
 
 use crate::delivery::{issued_in, VILLAGES};
-use crate::support::{self, cli_err, cli_ok, fingerprint, pdf_text};
+use crate::support::{self, cli_err, cli_ok, pdf_text};
 
 #[test]
 fn a_trip_from_the_command_line() {
@@ -9,10 +9,11 @@ fn a_trip_from_the_command_line() {
     let a = issued_in(&mut o, 1, "dr. Siti Rahmawati", VILLAGES[0]);
     let b = issued_in(&mut o, 2, "dr. Nur Aisyah", VILLAGES[1]);
     let c = issued_in(&mut o, 3, "dr. Rina Kartika", VILLAGES[2]);
-    let db = o.path.clone();
+    let db = o.db_arg();
+    let db = db.as_str();
     let villages = VILLAGES.join(",");
     let out = cli_ok(
-        &db,
+        db,
         &[
             "--as",
             "rina",
@@ -32,9 +33,9 @@ fn a_trip_from_the_command_line() {
     let trip: serde_json::Value = serde_json::from_str(&out).expect("json");
     let trip = trip["trip"].to_string();
     let (a, b, c) = (a.0.to_string(), b.0.to_string(), c.0.to_string());
-    cli_ok(&db, &["--as", "rina", "trip", "add", &trip, &a, &b]);
+    cli_ok(db, &["--as", "rina", "trip", "add", &trip, &a, &b]);
     cli_ok(
-        &db,
+        db,
         &[
             "--as",
             "rina",
@@ -45,17 +46,17 @@ fn a_trip_from_the_command_line() {
             VILLAGES[2],
         ],
     );
-    let demand = cli_ok(&db, &["trip", "suggest"]);
+    let demand = cli_ok(db, &["trip", "suggest"]);
     assert!(
         demand.trim().is_empty(),
         "every waiting permit is on the trip: {demand}"
     );
-    cli_ok(&db, &["--as", "joko", "trip", "start", &trip]);
+    cli_ok(db, &["--as", "joko", "trip", "start", &trip]);
 
     let dir = tempfile::tempdir().expect("dir");
     let pdf = dir.path().join("manifest.pdf");
     cli_ok(
-        &db,
+        db,
         &[
             "trip",
             "manifest",
@@ -67,7 +68,7 @@ fn a_trip_from_the_command_line() {
     assert!(pdf_text(&pdf).contains("Pemberhentian 3: Desa/Kel. Sungai Gerong"));
 
     cli_ok(
-        &db,
+        db,
         &[
             "--as",
             "joko",
@@ -81,9 +82,9 @@ fn a_trip_from_the_command_line() {
             "1607014508900001",
         ],
     );
-    let before = fingerprint(&db);
+    let before = o.fingerprint();
     let err = cli_err(
-        &db,
+        db,
         &[
             "--as",
             "joko",
@@ -105,7 +106,7 @@ fn a_trip_from_the_command_line() {
     );
     assert!(err.contains("the proxy's NIK is not valid"), "{err}");
     let err = cli_err(
-        &db,
+        db,
         &[
             "--as",
             "joko",
@@ -117,13 +118,18 @@ fn a_trip_from_the_command_line() {
             "lost",
         ],
     );
+    let err2 = cli_err(
+        db,
+        &["--as", "joko", "case", "move", &b, "--to", "delivered"],
+    );
+    assert!(err2.contains("only through its own step"), "{err2}");
     assert!(
         err.contains("expected one of not_home, address_not_found, refused"),
         "{err}"
     );
-    assert_eq!(fingerprint(&db), before);
+    assert_eq!(o.fingerprint(), before);
     cli_ok(
-        &db,
+        db,
         &[
             "--as",
             "joko",
@@ -144,7 +150,7 @@ fn a_trip_from_the_command_line() {
         ],
     );
     cli_ok(
-        &db,
+        db,
         &[
             "--as",
             "joko",
@@ -158,10 +164,10 @@ fn a_trip_from_the_command_line() {
             "izin salah nama",
         ],
     );
-    cli_ok(&db, &["--as", "joko", "trip", "close", &trip]);
-    let before = fingerprint(&db);
+    cli_ok(db, &["--as", "joko", "trip", "close", &trip]);
+    let before = o.fingerprint();
     let err = cli_err(
-        &db,
+        db,
         &[
             "--as",
             "joko",
@@ -176,33 +182,33 @@ fn a_trip_from_the_command_line() {
         ],
     );
     assert!(err.contains("is closed"), "{err}");
-    assert_eq!(fingerprint(&db), before);
+    assert_eq!(o.fingerprint(), before);
 
     let show: serde_json::Value =
-        serde_json::from_str(&cli_ok(&db, &["--json", "trip", "show", &trip])).expect("json");
+        serde_json::from_str(&cli_ok(db, &["--json", "trip", "show", &trip])).expect("json");
     assert_eq!(show["stops"][0]["permits"][0]["outcome"], "holder");
     assert_eq!(show["stops"][1]["permits"][0]["relation"], "suami");
     assert_eq!(show["stops"][2]["permits"][0]["fail_reason"], "refused");
-    assert!(cli_ok(&db, &["trip", "list"]).contains("closed"));
-    assert!(cli_ok(&db, &["dashboard", "undelivered"]).contains("Sungai Gerong"));
+    assert!(cli_ok(db, &["trip", "list"]).contains("closed"));
+    assert!(cli_ok(db, &["dashboard", "undelivered"]).contains("Sungai Gerong"));
 
-    assert!(cli_ok(&db, &["trip", "pool"]).contains("1 failed attempt(s)"));
+    assert!(cli_ok(db, &["trip", "pool"]).contains("1 failed attempt(s)"));
     let err = cli_err(
-        &db,
+        db,
         &["--as", "rina", "collect", &c, "--nik", "1607014508900001"],
     );
     assert!(err.contains("does not match the permit holder"), "{err}");
     assert!(cli_ok(
-        &db,
+        db,
         &["--as", "rina", "collect", &c, "--nik", "1607014508900003"]
     )
     .contains("picked_up"));
     cli_ok(
-        &db,
+        db,
         &["--as", "joko", "survey", "record", &a, "4,4,3,4,3,3,4,3,3"],
     );
     let report = cli_ok(
-        &db,
+        db,
         &[
             "survey",
             "report",
@@ -218,7 +224,7 @@ fn a_trip_from_the_command_line() {
     );
 
     cli_ok(
-        &db,
+        db,
         &[
             "--as",
             "rina",
@@ -232,6 +238,6 @@ fn a_trip_from_the_command_line() {
             "SIUP baru",
         ],
     );
-    assert!(cli_ok(&db, &["pickup", "list"]).contains("Sukarman"));
-    assert!(cli_ok(&db, &["trip", "suggest"]).contains("1 requests"));
+    assert!(cli_ok(db, &["pickup", "list"]).contains("Sukarman"));
+    assert!(cli_ok(db, &["trip", "suggest"]).contains("1 requests"));
 }

@@ -1,0 +1,62 @@
+//! A content fingerprint of the whole register, read through `Db` on either engine: every row of every
+//! table, each table's rows sorted by their own text (so the engines' row order and collations do not
+//! matter), and the schema version. Equal fingerprints mean nothing changed.
+
+use petromaks::db::{Db, Engine, Value};
+use sha2::{Digest, Sha256};
+
+/// The register's tables, by name.
+pub fn tables(db: &Db) -> Vec<String> {
+    let sql = match db.engine() {
+        Engine::Sqlite => {
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        }
+        Engine::Postgres => {
+            "SELECT table_name::text FROM information_schema.tables
+             WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name"
+        }
+    };
+    db.map(sql, &[], |r| r.get(0)).expect("list the tables")
+}
+
+fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => "N".into(),
+        Value::Int(i) => format!("I{i}"),
+        // The bits, so -0.0 and NaN are told apart and nothing is rounded.
+        Value::Real(f) => format!("R{:016x}", f.to_bits()),
+        Value::Text(s) => format!("T{}:{s}", s.len()),
+        Value::Blob(b) => format!(
+            "B{}:{}",
+            b.len(),
+            b.iter().map(|x| format!("{x:02x}")).collect::<String>()
+        ),
+    }
+}
+
+/// A hash of every row of every table and the schema version.
+pub fn fingerprint(db: &Db) -> String {
+    let mut h = Sha256::new();
+    for t in tables(db) {
+        let mut rows: Vec<String> = db
+            .map(&format!("SELECT * FROM \"{t}\""), &[], |r| {
+                let mut line = String::new();
+                for v in r.clone().into_values() {
+                    line.push_str(&cell(&v));
+                    line.push('\u{1f}');
+                }
+                Ok(line)
+            })
+            .unwrap_or_else(|e| panic!("read {t}: {e}"));
+        rows.sort_unstable();
+        h.update(t.as_bytes());
+        h.update(b"\n");
+        for r in rows {
+            h.update(r.as_bytes());
+            h.update(b"\n");
+        }
+    }
+    let v = db.schema_version().expect("schema version");
+    h.update((v as u64).to_le_bytes());
+    format!("{:x}", h.finalize())
+}

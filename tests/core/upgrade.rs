@@ -1,0 +1,114 @@
+//! Upgrades keep every row: the register the first release wrote (schema 8, a demo register of 300 cases)
+//! opens, migrates to the latest schema and keeps every case, event, person and number; its series go
+//! on where they stopped and its audit chain still verifies.
+
+use std::io::Read;
+
+use petromaks::cases::{self, Move, Status};
+use petromaks::db::{self, Db};
+use petromaks::people::users;
+use petromaks::{audit, store};
+
+use crate::support::{self, monday, sipd};
+
+/// The first release's register, unzipped into a temporary file.
+fn first_release(dir: &std::path::Path) -> std::path::PathBuf {
+    let gz = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/register-v8-first-release.sqlite.gz"
+    );
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(gz).expect("the fixture"))
+        .read_to_end(&mut bytes)
+        .expect("gunzip");
+    let path = dir.join("first-release.sqlite");
+    std::fs::write(&path, &bytes).expect("write");
+    path
+}
+
+#[test]
+fn the_first_release_s_register_upgrades_with_every_row_kept() {
+    if support::file_only(
+        "the first release's register is a file (moving it onto a server is `server move-in`)",
+    ) {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let path = first_release(dir.path());
+    assert_eq!(db::file::header(&path).expect("header").user_version, 8);
+
+    let mut db = Db::open_file(&path).expect("open and migrate");
+    let up = db.upgrade().cloned().expect("the open migrated it");
+    assert_eq!((up.from, up.to), (8, db::latest_version()));
+    assert_eq!(db.schema_version().expect("version"), db::latest_version());
+
+    let count =
+        |db: &Db, table: &str| support::count(db, &format!("SELECT count(*) FROM {table}"), &[]);
+    for (table, n) in [
+        ("cases", 300),
+        ("case_events", 996),
+        ("admin_events", 311),
+        ("applicants", 300),
+        ("deliveries", 5),
+        ("trips", 1),
+        ("survey_responses", 1),
+        ("pickup_requests", 1),
+        ("revoked_permits", 1),
+        ("holidays", 123),
+        ("users", 5),
+    ] {
+        assert_eq!(count(&db, table), n, "{table}");
+    }
+    let series = store::numbers::all(&db).expect("series");
+    for (key, last) in [
+        ("reg/2026", 300),
+        ("permit/IOP/2026", 22),
+        ("permit/REK/2026", 16),
+        ("permit/SIPA/2026", 16),
+        ("permit/SIPB/2026", 21),
+        ("permit/SIPD/2026", 11),
+        ("permit/SKP/2026", 22),
+    ] {
+        assert!(
+            series.iter().any(|(k, l)| k == key && *l == last),
+            "{key} at {last}: {series:?}"
+        );
+    }
+    let admin = users::actor(&db, "admin").expect("admin");
+    let v = audit::verify(&db, &admin, &[]).expect("verify");
+    assert!(v.ok, "{v:?}");
+    assert_eq!((v.case_events.rows, v.admin_events.rows), (996, 311));
+
+    // The series go on where the first release stopped.
+    let (clerk, verifier, signer) = (
+        users::actor(&db, "loket1").expect("clerk"),
+        users::actor(&db, "kasi").expect("verifier"),
+        users::actor(&db, "kadis").expect("signer"),
+    );
+    let r = cases::register(
+        &mut db,
+        &clerk,
+        monday(),
+        &sipd("1607014508900001", "Siti Aminah"),
+    )
+    .expect("register");
+    assert_eq!(r.registration_number, "REG-2026-000301");
+    for (who, to) in [
+        (&verifier, Status::Verified),
+        (&signer, Status::Approved),
+        (&signer, Status::Issued),
+    ] {
+        cases::move_case(&mut db, who, monday(), r.id, &Move { to, reason: None }).expect("step");
+    }
+    let number = cases::get(&db, r.id)
+        .expect("case")
+        .permit_number
+        .expect("number");
+    assert!(number.starts_with("503/0012/SIPD/"), "{number}");
+    assert!(audit::verify(&db, &admin, &[]).expect("verify").ok);
+    drop(db);
+
+    // Opened again, nothing more to migrate.
+    let again = Db::open_file(&path).expect("reopen");
+    assert!(again.upgrade().is_none());
+}
