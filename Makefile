@@ -2,7 +2,8 @@
 # whatever is already there (a second run does not touch apt, npm or cargo install).
 #
 #   make run     build and start the desktop app on its default database (PETROMAKS_DB overrides it)
-#   make test    core tests, UI unit tests, desktop build, end-to-end tests in a headless window
+#   make test    core tests (SQLite, then PostgreSQL in a throwaway cluster), UI unit tests, desktop build,
+#                end-to-end tests in a headless window
 #   make lint    rustfmt check and clippy with warnings as errors
 #   make fmt     format the Rust code
 #   make bench   register cases and print certificates on a scratch database, timed (release build)
@@ -18,7 +19,7 @@ BUILD_PACKAGES := libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev 
 	build-essential file pkg-config ca-certificates
 # Running the window headless, driving it, and checking PDFs and QR codes.
 TEST_PACKAGES := xvfb xauth imagemagick x11-utils webkit2gtk-driver fonts-dejavu-core poppler-utils qpdf \
-	zbar-tools sqlite3 cups printer-driver-cups-pdf
+	zbar-tools sqlite3 cups printer-driver-cups-pdf postgresql postgresql-contrib
 
 XVFB := xvfb-run -a -s '-screen 0 1366x768x24'
 # A last guard so a stuck window can never hang `make test` (the suite itself takes well under a minute).
@@ -61,9 +62,11 @@ run: deps-build
 test: deps-test
 	@mkdir -p target && : > target/phase-times.txt
 	@$(PHASE) "core tests (cargo test)" cargo test --quiet
+	@$(PHASE) "core tests on PostgreSQL" scripts/with-postgres cargo test --quiet --test core
 	@scripts/ensure-cups-pdf
 	@$(PHASE) "printing to CUPS-PDF" cargo test --quiet --test core printer -- --ignored
 	@$(PHASE) "ui unit tests (node)" node --test ui/tests
+	@$(PHASE) "ui types (tsc --checkJs)" node_modules/.bin/tsc -p tsconfig.json
 	@# One cargo invocation for both binaries: built apart, the CLI would see other features of shared crates
 	@# than with Tauri in the graph and recompile printpdf, rusqlite and friends (~3 min cold).
 	@$(PHASE) "build desktop app and cli" cargo build -p petromaks-desktop -p petromaks --bins
