@@ -19,6 +19,8 @@ mod custody;
 mod dashboards;
 mod delivery;
 mod demo;
+mod docs;
+mod foreign;
 mod holidays;
 mod hostile;
 mod identity;
