@@ -19,6 +19,7 @@ mod custody;
 mod dashboards;
 mod delivery;
 mod demo;
+mod desks;
 mod engines;
 mod holidays;
 mod hostile;

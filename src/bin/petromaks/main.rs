@@ -9,6 +9,7 @@ mod applicant;
 mod bench;
 mod casework;
 mod catalogue_cmd;
+mod desk;
 mod holiday;
 mod offline;
 mod output;
@@ -136,6 +137,9 @@ enum Command {
     /// Register and issue cases in a loop (the crash test kills it).
     #[command(hide = true, name = "crash-loop")]
     CrashLoop(safety::CrashLoopArgs),
+    /// One desk registering and issuing in a loop (the many-desk tests and benchmark start several).
+    #[command(hide = true, name = "desk-loop")]
+    DeskLoop(desk::DeskLoopArgs),
 }
 
 /// What every command gets: the register's address, the clock, the acting user's name and the output mode.
@@ -203,6 +207,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Restore(a) => safety::restore(&ctx, a),
         Command::Health(a) => safety::health(&ctx, a),
         Command::CrashLoop(a) => safety::crash_loop(&ctx, a),
+        Command::DeskLoop(a) => desk::desk_loop(&ctx, a),
         Command::Server(c) => server::server(&ctx, c),
         Command::Van(c) => offline::van(&ctx, c),
         Command::Account(c) => accounts::account(&ctx, c),

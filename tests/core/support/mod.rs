@@ -4,6 +4,8 @@
 
 pub mod cli;
 pub mod fingerprint;
+pub mod integrity;
+pub mod private_server;
 pub mod register;
 
 use chrono::{DateTime, TimeZone, Utc};
@@ -66,7 +68,9 @@ pub fn add_user(db: &mut Db, admin: &Actor, name: &str, full: &str, role: Role) 
     users::actor(db, name).expect("actor")
 }
 
-fn set_up(mut db: Db, scratch: Scratch) -> Office1 {
+/// Sets up the Banyuasin office with one account per role on a register made elsewhere (a private
+/// server's).
+pub fn set_up(mut db: Db, scratch: Scratch) -> Office1 {
     let admin = NewUser {
         username: "admin".into(),
         full_name: "Administrator".into(),

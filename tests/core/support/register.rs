@@ -48,6 +48,15 @@ pub struct Scratch {
 }
 
 impl Scratch {
+    /// A scratch folder for a register at `address` that this module did not make (nothing to drop).
+    pub fn at(address: Address) -> Scratch {
+        Scratch {
+            dir: tempfile::tempdir().expect("temp dir"),
+            address,
+            _server: None,
+        }
+    }
+
     /// The address as the CLI's `--db` takes it (with the password, for a server).
     pub fn db_arg(&self) -> String {
         match &self.address {
