@@ -26,6 +26,7 @@ mod hostile;
 mod identity;
 mod lifecycle;
 mod manifest;
+mod moving;
 mod numbering;
 mod papers_cli;
 mod pdf;
