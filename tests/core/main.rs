@@ -32,6 +32,7 @@ mod papers_cli;
 mod pdf;
 mod printer;
 mod schema;
+mod server_refusals;
 mod sla;
 mod submissions;
 mod survey;
