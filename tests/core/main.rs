@@ -39,4 +39,5 @@ mod survey;
 mod transfer;
 mod upgrade;
 mod van_cli;
+mod van_day;
 mod verification;

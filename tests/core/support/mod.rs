@@ -7,6 +7,7 @@ pub mod fingerprint;
 pub mod integrity;
 pub mod private_server;
 pub mod register;
+pub mod van;
 
 use chrono::{DateTime, TimeZone, Utc};
 use petromaks::cases::{self, CaseId, Move, NewCase, Status};
