@@ -38,6 +38,7 @@ mod submissions;
 mod survey;
 mod transfer;
 mod upgrade;
+mod van_checkin;
 mod van_cli;
 mod van_day;
 mod verification;

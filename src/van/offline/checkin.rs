@@ -124,7 +124,10 @@ pub fn checkin(
         }
         progress(i as u64 + 1, total);
     }
-    if finish {
+    if finish && co.checked_in_at.is_some() {
+        // Finished by an earlier check-in: finishing again would only add a second record of it.
+        report.finished = true;
+    } else if finish {
         db.write(|tx| {
             // The van's receipt numbers continue from here at its next check-out.
             for (key, last) in crate::store::numbers::all(&van)? {

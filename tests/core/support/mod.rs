@@ -3,6 +3,7 @@
 //! content fingerprint to prove a failed command changed nothing.
 
 pub mod cli;
+pub mod dump;
 pub mod fingerprint;
 pub mod integrity;
 pub mod private_server;
