@@ -13,7 +13,7 @@ use petromaks::van::{self, offline, Outcome, Recipient};
 
 use crate::support::dump::{assert_same, dump};
 use crate::support::van::{at, checkout, crew, trip_with, work, Plan, TRIP_DAY};
-use crate::support::{self, cli, cli_ok, fingerprint, integrity, register, Office1};
+use crate::support::{self, cli, fingerprint, integrity, register, Office1};
 
 /// The check-in's clock: the afternoon of the trip's day.
 const CHECKIN_NOW: &str = "2026-11-23T09:30:00Z";
