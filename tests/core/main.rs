@@ -40,5 +40,6 @@ mod transfer;
 mod upgrade;
 mod van_checkin;
 mod van_cli;
+mod van_conflicts;
 mod van_day;
 mod verification;
