@@ -42,4 +42,5 @@ mod van_checkin;
 mod van_cli;
 mod van_conflicts;
 mod van_day;
+mod van_files;
 mod verification;
