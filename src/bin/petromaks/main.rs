@@ -7,6 +7,8 @@ mod accounts;
 mod admin;
 mod applicant;
 mod bench;
+mod bench_checkin;
+mod bench_desks;
 mod casework;
 mod catalogue_cmd;
 mod desk;
@@ -93,6 +95,12 @@ enum Command {
     Printer(papers::PrinterCmd),
     /// Measure registering cases and printing certificates on a scratch database.
     Bench(bench::BenchArgs),
+    /// Registrations per second and p95 latency with several desk processes at once on --db.
+    #[command(name = "bench-desks")]
+    BenchDesks(bench_desks::BenchDesksArgs),
+    /// The check-in time of a van's 360-action day on --db.
+    #[command(name = "bench-checkin")]
+    BenchCheckin(bench_checkin::BenchCheckinArgs),
     /// Van trips: plan, assign permits, print the manifest, record deliveries, close.
     #[command(subcommand)]
     Trip(trip::TripCmd),
@@ -193,6 +201,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Demo(a) => admin::demo(&ctx, a),
         Command::Backup(a) => admin::backup(&ctx, a),
         Command::Bench(a) => bench::run(&ctx, a),
+        Command::BenchDesks(a) => bench_desks::run(&ctx, a),
+        Command::BenchCheckin(a) => bench_checkin::run(&ctx, a),
         Command::Verify(a) => papers::verify(&ctx, a),
         Command::Key(c) => papers::key(&ctx, c),
         Command::Permit(c) => papers::permit(&ctx, c),
