@@ -27,6 +27,10 @@ pub enum Error {
     /// Sign-in failed.
     #[error("wrong username or password")]
     Auth,
+    /// The office server refused the database account's password (code `auth` too; the message says it
+    /// is the server's account, not a Petromaks sign-in).
+    #[error("{0}")]
+    ServerAuth(String),
     /// The engine refused a statement (a bug, or a constraint the core did not check first).
     #[error("database: {0}")]
     Db(String),
@@ -80,7 +84,7 @@ impl Error {
             Error::Forbidden(_) => "forbidden",
             Error::Transition(_) => "transition",
             Error::Conflict(_) => "conflict",
-            Error::Auth => "auth",
+            Error::Auth | Error::ServerAuth(_) => "auth",
             Error::Db(_) | Error::Migration(_) => "db",
             Error::Busy(_) => "busy",
             Error::Unavailable(_) => "db_unavailable",

@@ -345,10 +345,36 @@ impl Db {
         match &self.inner {
             Inner::Sqlite(s) => s.each(sql, &p, &mut f),
             Inner::Postgres(pg) => {
-                if !self.in_tx.get() && pg.is_closed() {
-                    self.replace_client(pg)?;
+                if self.in_tx.get() {
+                    return pg.each(sql, &p, &mut f);
                 }
-                pg.each(sql, &p, &mut f)
+                // As `on_server`: an idle connection learns of a restart only when it is used, so a lost
+                // one is made again and the read waits for the server — but only while no row has been
+                // handed on (a read cut halfway cannot be repeated without handing rows twice).
+                let started = std::time::Instant::now();
+                let mut delivered = false;
+                loop {
+                    let out = if pg.is_closed() {
+                        self.replace_client(pg)
+                    } else {
+                        Ok(())
+                    }
+                    .and_then(|()| {
+                        pg.each(sql, &p, &mut |r| {
+                            delivered = true;
+                            f(r)
+                        })
+                    });
+                    match out {
+                        Err(Error::Unavailable(_))
+                            if !delivered && started.elapsed() < RECONNECT_FOR =>
+                        {
+                            std::thread::sleep(Duration::from_millis(400));
+                            let _ = self.replace_client(pg);
+                        }
+                        other => return other,
+                    }
+                }
             }
         }
     }

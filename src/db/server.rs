@@ -192,6 +192,12 @@ fn connector(tls: &Tls) -> Result<MakeTlsConnector> {
     Ok(make)
 }
 
+fn refused_password(shown: &str) -> Error {
+    Error::ServerAuth(format!(
+        "the office server {shown} refused the password of its database account: check the password (or save it again with `petromaks server save-password`); nothing was changed"
+    ))
+}
+
 fn connect_error(shown: &str, e: postgres::Error) -> Error {
     if let Some(db) = e.as_db_error() {
         use postgres::error::SqlState;
@@ -199,7 +205,7 @@ fn connect_error(shown: &str, e: postgres::Error) -> Error {
         if *code == SqlState::INVALID_PASSWORD
             || *code == SqlState::INVALID_AUTHORIZATION_SPECIFICATION
         {
-            return Error::Auth;
+            return refused_password(shown);
         }
         if *code == SqlState::INVALID_CATALOG_NAME {
             return Error::not_found("database on the office server", shown);
@@ -211,7 +217,7 @@ fn connect_error(shown: &str, e: postgres::Error) -> Error {
     }
     let text = e.to_string();
     if text.contains("password") {
-        return Error::Auth;
+        return refused_password(shown);
     }
     Error::Unavailable(format!(
         "the office server {shown} cannot be reached ({text})"

@@ -7,8 +7,11 @@ mod accounts;
 mod admin;
 mod applicant;
 mod bench;
+mod bench_checkin;
+mod bench_desks;
 mod casework;
 mod catalogue_cmd;
+mod desk;
 mod holiday;
 mod offline;
 mod output;
@@ -92,6 +95,12 @@ enum Command {
     Printer(papers::PrinterCmd),
     /// Measure registering cases and printing certificates on a scratch database.
     Bench(bench::BenchArgs),
+    /// Registrations per second and p95 latency with several desk processes at once on --db.
+    #[command(name = "bench-desks")]
+    BenchDesks(bench_desks::BenchDesksArgs),
+    /// The check-in time of a van's 360-action day on --db.
+    #[command(name = "bench-checkin")]
+    BenchCheckin(bench_checkin::BenchCheckinArgs),
     /// Van trips: plan, assign permits, print the manifest, record deliveries, close.
     #[command(subcommand)]
     Trip(trip::TripCmd),
@@ -136,6 +145,9 @@ enum Command {
     /// Register and issue cases in a loop (the crash test kills it).
     #[command(hide = true, name = "crash-loop")]
     CrashLoop(safety::CrashLoopArgs),
+    /// One desk registering and issuing in a loop (the many-desk tests and benchmark start several).
+    #[command(hide = true, name = "desk-loop")]
+    DeskLoop(desk::DeskLoopArgs),
 }
 
 /// What every command gets: the register's address, the clock, the acting user's name and the output mode.
@@ -189,6 +201,8 @@ fn run(cli: Cli) -> Result<()> {
         Command::Demo(a) => admin::demo(&ctx, a),
         Command::Backup(a) => admin::backup(&ctx, a),
         Command::Bench(a) => bench::run(&ctx, a),
+        Command::BenchDesks(a) => bench_desks::run(&ctx, a),
+        Command::BenchCheckin(a) => bench_checkin::run(&ctx, a),
         Command::Verify(a) => papers::verify(&ctx, a),
         Command::Key(c) => papers::key(&ctx, c),
         Command::Permit(c) => papers::permit(&ctx, c),
@@ -203,6 +217,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Restore(a) => safety::restore(&ctx, a),
         Command::Health(a) => safety::health(&ctx, a),
         Command::CrashLoop(a) => safety::crash_loop(&ctx, a),
+        Command::DeskLoop(a) => desk::desk_loop(&ctx, a),
         Command::Server(c) => server::server(&ctx, c),
         Command::Van(c) => offline::van(&ctx, c),
         Command::Account(c) => accounts::account(&ctx, c),

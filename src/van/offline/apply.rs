@@ -154,7 +154,17 @@ pub(super) fn apply(
         }
         "outcome" => {
             let a: OutcomeAction = parse(row)?;
-            if crate::store::deliveries::open_on_trip(tx, a.trip, a.case)?.is_none() {
+            // A permit revoked at the office meanwhile is not handed over in its name (docs/van.md): the
+            // handover is reviewed like one of a permit taken off the trip. A failure is recorded: the
+            // paper comes back either way.
+            let on_trip = crate::store::deliveries::open_on_trip(tx, a.trip, a.case)?.is_some();
+            let revoked = on_trip
+                && matches!(a.outcome, Outcome::Delivered { .. })
+                && match cases::get(tx, a.case)?.permit_number {
+                    Some(n) => crate::store::keys::revocation(tx, &n)?.is_some(),
+                    None => false,
+                };
+            if !on_trip || revoked {
                 return Ok(Applied::Conflict {
                     kind: "not_on_trip",
                     reason: format!(

@@ -28,8 +28,9 @@ pub struct CheckinReport {
     pub finished: bool,
 }
 
-/// Opens the van's file for check-in: a van register of exactly this schema (an older or newer one is
-/// refused, never migrated), with a check-out this office made.
+/// Opens the van's file read-only for the checks: a register of exactly this schema (an older or newer
+/// one is refused, never migrated). Nothing is written to a file before it has passed every check (a
+/// read-write open alone would switch a plain register file to WAL).
 fn open_van(path: &Path) -> Result<Db> {
     let h = file::check_register(path)?;
     if h.user_version as usize != latest_version() {
@@ -40,7 +41,7 @@ fn open_van(path: &Path) -> Result<Db> {
             latest_version()
         )));
     }
-    Db::open_file(path)
+    Db::open_read_only(path)
 }
 
 /// Checks in the van register at `van_file` into the office register `db`; `finish` ends the check-out
@@ -57,8 +58,8 @@ pub fn checkin(
         &[Role::Clerk, Role::Admin, Role::Courier],
         "check the van's work in",
     )?;
-    let mut van = open_van(van_file)?;
-    let reg = store::van_register(&van)?.ok_or_else(|| {
+    let checked = open_van(van_file)?;
+    let reg = store::van_register(&checked)?.ok_or_else(|| {
         Error::invalid(
             "file",
             format!("{} is not a van's register", van_file.display()),
@@ -78,8 +79,11 @@ pub fn checkin(
             co.id
         )));
     }
-    let rows = store::outbox(&van)?;
+    let rows = store::outbox(&checked)?;
     audit::outbox::verify(&rows, &co.van_key)?;
+    drop(checked);
+    // Checked whole: now the van's file is opened to mark what the office has committed.
+    let mut van = Db::open_file(van_file)?;
     let mut report = CheckinReport {
         checkout_id: co.id.clone(),
         van: co.van.clone(),
@@ -124,7 +128,10 @@ pub fn checkin(
         }
         progress(i as u64 + 1, total);
     }
-    if finish {
+    if finish && co.checked_in_at.is_some() {
+        // Finished by an earlier check-in: finishing again would only add a second record of it.
+        report.finished = true;
+    } else if finish {
         db.write(|tx| {
             // The van's receipt numbers continue from here at its next check-out.
             for (key, last) in crate::store::numbers::all(&van)? {

@@ -3,8 +3,12 @@
 //! content fingerprint to prove a failed command changed nothing.
 
 pub mod cli;
+pub mod dump;
 pub mod fingerprint;
+pub mod integrity;
+pub mod private_server;
 pub mod register;
+pub mod van;
 
 use chrono::{DateTime, TimeZone, Utc};
 use petromaks::cases::{self, CaseId, Move, NewCase, Status};
@@ -66,7 +70,9 @@ pub fn add_user(db: &mut Db, admin: &Actor, name: &str, full: &str, role: Role) 
     users::actor(db, name).expect("actor")
 }
 
-fn set_up(mut db: Db, scratch: Scratch) -> Office1 {
+/// Sets up the Banyuasin office with one account per role on a register made elsewhere (a private
+/// server's).
+pub fn set_up(mut db: Db, scratch: Scratch) -> Office1 {
     let admin = NewUser {
         username: "admin".into(),
         full_name: "Administrator".into(),

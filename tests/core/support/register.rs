@@ -48,6 +48,15 @@ pub struct Scratch {
 }
 
 impl Scratch {
+    /// A scratch folder for a register at `address` that this module did not make (nothing to drop).
+    pub fn at(address: Address) -> Scratch {
+        Scratch {
+            dir: tempfile::tempdir().expect("temp dir"),
+            address,
+            _server: None,
+        }
+    }
+
     /// The address as the CLI's `--db` takes it (with the password, for a server).
     pub fn db_arg(&self) -> String {
         match &self.address {
@@ -166,6 +175,38 @@ fn server_database(base: &str, template: &str) -> (Address, ServerDb) {
         name: name.clone(),
     };
     (Address::Server(with_database(base, &name)), server)
+}
+
+/// A copy of the register of `s` as a new scratch register: the file copied, or on the server a new
+/// database made from it as a template. Nothing may be connected to it meanwhile (drop its `Db` first).
+pub fn copy(s: &Scratch) -> Scratch {
+    match (&s.address, &s._server) {
+        (Address::File(p), _) => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let to = dir.path().join("register.sqlite");
+            std::fs::copy(p, &to).expect("copy the register file");
+            for tail in ["-wal", "-shm"] {
+                let side = std::path::PathBuf::from(format!("{}{tail}", p.display()));
+                if side.exists() {
+                    std::fs::copy(&side, format!("{}{tail}", to.display())).expect("copy");
+                }
+            }
+            Scratch {
+                dir,
+                address: Address::File(to),
+                _server: None,
+            }
+        }
+        (Address::Server(_), Some(server)) => {
+            let (address, copy) = server_database(&server.base, &server.name);
+            Scratch {
+                dir: tempfile::tempdir().expect("temp dir"),
+                address,
+                _server: Some(copy),
+            }
+        }
+        (Address::Server(url), None) => panic!("{url} was not made by the tests: no copy"),
+    }
 }
 
 /// A new register with the full schema and no office yet.
