@@ -68,6 +68,18 @@ fn encode(s: &str) -> String {
         .collect()
 }
 
+/// Percent-encodes one part of a URL (a user name or a password), `/` included.
+pub(crate) fn encode_part(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 fn decode(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());

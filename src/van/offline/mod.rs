@@ -49,3 +49,8 @@ pub fn status(db: &Db) -> Result<Option<VanStatus>> {
         office_address: v.office_address,
     }))
 }
+
+/// The van a trip is checked out to now, if it is (the sync screen shows which trips are away).
+pub fn checked_out_to(db: &Db, trip: crate::store::trips::TripId) -> Result<Option<String>> {
+    Ok(store::open_checkout(db, None, Some(trip))?.map(|c| c.van))
+}
