@@ -12,7 +12,7 @@ mod conflicts;
 pub use crate::store::van_offline::Conflict;
 pub use checkin::{checkin, CheckinReport};
 pub use checkout::{checkout, recall, Checkout};
-pub use conflicts::{conflicts, resolve, Resolution};
+pub use conflicts::{conflicts, decisions, resolve, Decision, Resolution};
 
 use serde::Serialize;
 
