@@ -34,8 +34,9 @@ export async function startLive(reload) {
     timer = setTimeout(() => {
       const all = everything;
       everything = false;
-      void refreshStatus();
+      // The screens first: the banner's numbers can wait for the next free moment of the connection.
       reload(all);
+      void refreshStatus();
     }, SETTLE_MS);
   });
 }

@@ -21,6 +21,7 @@ use tauri::{AppHandle, Manager, Runtime, State};
 use super::on_blocking_pool;
 use crate::error::CommandError;
 use crate::native;
+use crate::state::blocking::blocking;
 use crate::state::choice::Source;
 use crate::state::live::Notice;
 use crate::state::{Ca, Chosen, Database, Live, Remembered, Session};
@@ -120,7 +121,8 @@ pub fn test_server_in(
     password: Option<&str>,
 ) -> Result<Probe, CommandError> {
     check_ca(settings, remembered, ca)?;
-    Ok(probe::probe(&probe::address_with(settings, password)))
+    let address = probe::address_with(settings, password);
+    Ok(blocking(|| probe::probe(&address)))
 }
 
 /// Makes the office server of `settings` this desk's register: tested first (nothing is saved unless it

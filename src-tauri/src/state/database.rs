@@ -20,6 +20,7 @@ use petromaks::people::Actor;
 use petromaks::safety::{self, Health, HealthStatus, Restored};
 
 use super::beside::{self, AutoBackup};
+use super::blocking::blocking;
 use crate::error::CommandError;
 
 /// The register the window works on.
@@ -116,6 +117,10 @@ impl Database {
     /// file is checked as at start-up, and created when it does not exist), and only when that worked is
     /// the old connection closed. Refused while a long job runs on its own connection.
     pub fn switch_to(&self, to: Address) -> Result<(), CommandError> {
+        blocking(|| self.switch_now(to))
+    }
+
+    fn switch_now(&self, to: Address) -> Result<(), CommandError> {
         let mut guard = lock(&self.conn)?;
         if self.jobs_running() > 0 {
             return Err(petromaks::Error::Conflict(
@@ -189,10 +194,12 @@ impl Database {
         &self,
         work: impl FnOnce(&mut Db) -> petromaks::Result<T>,
     ) -> Result<T, CommandError> {
-        let mut guard = lock(&self.conn)?;
-        self.retry_unavailable(&mut guard);
-        let db = guard.as_mut().map_err(|e| e.clone())?;
-        work(db).map_err(Into::into)
+        blocking(|| {
+            let mut guard = lock(&self.conn)?;
+            self.retry_unavailable(&mut guard);
+            let db = guard.as_mut().map_err(|e| e.clone())?;
+            work(db).map_err(Into::into)
+        })
     }
 
     /// A register that could not be reached when the window opened it (the office server was down, the
@@ -208,6 +215,10 @@ impl Database {
     /// A second connection to the register for one long job. The window's connection is locked only while
     /// this one opens.
     pub fn job(&self) -> Result<Job<'_>, CommandError> {
+        blocking(|| self.open_job())
+    }
+
+    fn open_job(&self) -> Result<Job<'_>, CommandError> {
         let mut guard = lock(&self.conn)?;
         self.retry_unavailable(&mut guard);
         let db = guard.as_ref().map_err(|e| e.clone())?;
@@ -228,6 +239,13 @@ impl Database {
     /// function given the file to replace) do the work, and reopens. If the restore fails, the previous
     /// register is reopened. Refused while a long job runs on its own connection to the file.
     pub fn restore_with(
+        &self,
+        restore: impl FnOnce(&Path) -> petromaks::Result<Restored>,
+    ) -> Result<Restored, CommandError> {
+        blocking(|| self.restore_now(restore))
+    }
+
+    fn restore_now(
         &self,
         restore: impl FnOnce(&Path) -> petromaks::Result<Restored>,
     ) -> Result<Restored, CommandError> {
@@ -287,7 +305,12 @@ impl Job<'_> {
         mut self,
         work: impl FnOnce(&mut Db) -> petromaks::Result<T>,
     ) -> Result<T, CommandError> {
-        work(&mut self.db).map_err(Into::into)
+        // The job's connection closes inside too (a server client stops its own runtime on drop).
+        blocking(move || {
+            let out = work(&mut self.db).map_err(Into::into);
+            drop(self);
+            out
+        })
     }
 }
 

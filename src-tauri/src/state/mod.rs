@@ -6,6 +6,7 @@
 pub mod auto_backup;
 mod batch;
 mod beside;
+pub mod blocking;
 pub mod choice;
 mod chosen;
 mod database;
