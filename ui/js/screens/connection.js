@@ -144,7 +144,8 @@ export async function showConnection(container, on) {
     delete result.dataset.verdict;
     try {
       const probe = await run(server, password());
-      result.textContent = verdictText(probe);
+      // The server's own words under the verdict help the IT person (a TLS handshake, pg_hba.conf).
+      replace(result, verdictText(probe), probe.detail ? h('span', { class: 'sub', id: 'conn-detail' }, probe.detail) : null);
       result.dataset.verdict = probe.verdict;
       result.classList.toggle('ok', probe.verdict === 'ready');
       return probe;
