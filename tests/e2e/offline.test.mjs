@@ -1,4 +1,5 @@
-// The van's whole day offline in the real window (issue 13): at the office the clerk takes a planned trip
+// The van's whole day offline in the real window (issue 13). First, on the office's register file, a case
+// another connection registers shows in the open list without a click (live desks on one file). Then, at the office the clerk takes a planned trip
 // onto this laptop from the sync screen (the window switches to the van's file); the office register is
 // then moved away, so the laptop has no register to reach but its own. The courier signs in on the van's
 // file (the banner says it works offline on the trip), registers an application and prints its receipt
@@ -13,7 +14,7 @@ import { existsSync, readdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { cli, launchApp, screenshot as save, tempDir } from './harness.mjs';
+import { cli, launchApp, registeredNumber, screenshot as save, tempDir } from './harness.mjs';
 import { signIn, signOut } from './ui.mjs';
 
 const DEMO_PASSWORD = 'petromaks-demo';
@@ -93,8 +94,22 @@ describe('a van laptop works a day offline and checks it in', () => {
     tmp?.remove();
   });
 
-  test('at the office the clerk takes the planned trip onto this laptop', async () => {
+  test('on one register file another desk\'s registration shows in the open list within 2 s', async () => {
     await signIn(browser, 'loket1', DEMO_PASSWORD);
+    // The CLI is another connection to the same file, as a second window on this computer is.
+    const number = registeredNumber(cli(db, '--json', '--as', 'loket1', 'case', 'register', '--type', 'SKP',
+      '--nik', '1607014708900002', '--name', 'Dewi Lestari', '--birth-place', 'Palembang',
+      '--address', 'Jalan Merdeka 1', '--village', '16.07.01.2001',
+      ...Object.entries(DETAILS).flatMap(([k, v]) => ['--field', `${k}=${v}`])));
+    const at = Date.now();
+    await browser.$(`#cases-table tr[data-registration="${number}"]`).waitForExist({
+      timeout: 2_000,
+      timeoutMsg: `${number} did not show within 2 s`,
+    });
+    console.log(`# another connection's case showed after ${Date.now() - at} ms`);
+  });
+
+  test('at the office the clerk takes the planned trip onto this laptop', async () => {
     assert.equal(await browser.$('#van-banner').isDisplayed(), false, 'no van banner at the office');
     await open(browser, 'sync-view', 'sync');
     assert.equal(await browser.$('body').getAttribute('data-sync-place'), 'office');
