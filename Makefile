@@ -3,7 +3,7 @@
 #
 #   make run     build and start the desktop app on its default database (PETROMAKS_DB overrides it)
 #   make test    core tests (SQLite, then PostgreSQL in a throwaway cluster), UI unit tests, desktop build,
-#                end-to-end tests in a headless window
+#                end-to-end tests in a headless window (on a file, then on a throwaway PostgreSQL server)
 #   make lint    rustfmt check and clippy with warnings as errors
 #   make fmt     format the Rust code
 #   make bench   register cases and print certificates on a scratch database, timed (release build)
@@ -72,6 +72,9 @@ test: deps-test
 	@$(PHASE) "build desktop app and cli" cargo build -p petromaks-desktop -p petromaks --bins
 	@$(PHASE) "desktop unit tests" cargo test --quiet -p petromaks-desktop
 	@$(PHASE) "end-to-end tests (Xvfb)" $(E2E_TIMEOUT) $(XVFB) node --test --test-concurrency=1 tests/e2e
+	@# Desks on the office server: the same window on a register in a throwaway cluster, which the test stops
+	@# and starts again under a half-typed form (tests/e2e/server.test.mjs skips itself in the phase above).
+	@$(PHASE) "end-to-end on PostgreSQL (Xvfb)" $(E2E_TIMEOUT) scripts/with-postgres $(XVFB) node --test tests/e2e/server.test.mjs
 	@echo "==> all phases passed"; cat target/phase-times.txt
 
 ## Code quality ----------------------------------------------------------------------------------------

@@ -93,6 +93,21 @@ const COMMANDS: &[&str] = &[
     "choose_logo",
     "logo_from_documents",
     "clear_logo",
+    // The register in use and the office server (commands/connection.rs), the van's day offline
+    // (commands/sync.rs, review.rs).
+    "register_settings",
+    "test_server",
+    "connect_server",
+    "use_local_register",
+    "choose_ca_file",
+    "register_status",
+    "watch_register",
+    "sync_screen",
+    "checkout_trip",
+    "checkin_van",
+    "choose_office_file",
+    "van_conflicts",
+    "resolve_conflict",
 ];
 
 fn main() {

@@ -10,10 +10,10 @@ mod state;
 mod tests;
 
 use commands::{
-    account, admin, app, audit, batch, calendar, cases, counter, dashboards, documents, intake,
-    office, outputs, people, photo, pickups, register, safety, transfer, van, van_road,
+    account, admin, app, audit, batch, calendar, cases, connection, counter, dashboards, documents,
+    intake, office, outputs, people, photo, pickups, register, review, safety, sync, transfer, van,
+    van_road,
 };
-use petromaks::db::Address;
 use tauri::Manager;
 
 fn main() {
@@ -21,8 +21,10 @@ fn main() {
         // Used from Rust only (native.rs); the window is granted none of its commands.
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            // The same register as the CLI: `PETROMAKS_DB` or the OS app-data file, never Tauri's own.
-            let db = state::Database::open(Address::default_address());
+            // `PETROMAKS_DB`, else the register this computer remembers (the office server, a van's
+            // file), else the OS app-data file, the CLI's default too; never Tauri's own folder.
+            let remembered = state::Remembered::default();
+            let db = state::Database::open(remembered.startup_address().0);
             if let Some(error) = db.open_error() {
                 eprintln!(
                     "petromaks-desktop: the register is unavailable: {}",
@@ -34,7 +36,12 @@ fn main() {
             app.manage(state::Outputs::in_documents());
             app.manage(state::BatchControl::default());
             app.manage(state::PickedImport::default());
+            app.manage(state::Chosen::<state::Ca>::default());
+            app.manage(state::Chosen::<state::OfficeFile>::default());
+            app.manage(state::Live::default());
+            app.manage(remembered);
             state::auto_backup::start_daily(app.handle().clone());
+            state::live::start(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
@@ -124,7 +131,20 @@ fn main() {
             outputs::list_printers,
             outputs::print_output,
             outputs::open_output,
-            outputs::save_output_as
+            outputs::save_output_as,
+            connection::register_settings,
+            connection::test_server,
+            connection::connect_server,
+            connection::use_local_register,
+            connection::choose_ca_file,
+            connection::register_status,
+            connection::watch_register,
+            sync::sync_screen,
+            sync::checkout_trip,
+            sync::checkin_van,
+            sync::choose_office_file,
+            review::van_conflicts,
+            review::resolve_conflict
         ])
         .build(tauri::generate_context!());
     match app {

@@ -114,6 +114,12 @@ pub fn detail(
     let case = get(db, id)?;
     let today = office::today(db, now)?;
     let cal = WorkCalendar::load(db)?;
+    // A van laptop records only field work: no step of a case's life is taken there (docs/van.md), so
+    // none is offered.
+    let viewer = match viewer {
+        Some(_) if crate::store::van_offline::is_van(db)? => None,
+        v => v,
+    };
     Ok(CaseDetail {
         applicant: applicants::get(db, case.applicant_id)?,
         documents: documents(db, id)?,

@@ -49,7 +49,7 @@ pub fn latest_version() -> usize {
     super::migrations::list().len()
 }
 
-fn has_schema_table(db: &Db) -> Result<bool> {
+pub(crate) fn has_schema_table(db: &Db) -> Result<bool> {
     db.value(
         "SELECT EXISTS (SELECT 1 FROM information_schema.tables
                         WHERE table_schema = current_schema() AND table_name = 'petromaks_schema')",

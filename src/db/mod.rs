@@ -14,6 +14,7 @@ mod macros;
 mod migrate;
 mod migrations;
 mod postgres;
+pub mod probe;
 mod server;
 pub mod server_setup;
 mod sqlite;

@@ -38,6 +38,27 @@ fn default_sslmode() -> String {
 }
 
 impl ServerSettings {
+    /// The form's values of a server address (its password, if it has one, is left out).
+    pub fn from_url(url: &str) -> Result<ServerSettings> {
+        let (clean, tls) = split_tls(url);
+        let config = Config::from_str(&clean).map_err(|e| bad_address(url, e))?;
+        let host = match config.get_hosts().first() {
+            Some(Host::Tcp(h)) => h.clone(),
+            _ => return Err(bad_address(url, "no host")),
+        };
+        Ok(ServerSettings {
+            host,
+            port: config.get_ports().first().copied().unwrap_or(5432),
+            database: config.get_dbname().unwrap_or("petromaks").to_string(),
+            user: config
+                .get_user()
+                .ok_or_else(|| bad_address(url, "no user"))?
+                .to_string(),
+            sslmode: tls.mode,
+            sslrootcert: tls.root_cert.map(|p| p.display().to_string()),
+        })
+    }
+
     /// The register's address for these settings (no password in it).
     pub fn url(&self) -> String {
         let mut url = format!(
@@ -61,6 +82,18 @@ fn encode(s: &str) -> String {
         .bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Percent-encodes one part of a URL (a user name or a password), `/` included.
+pub(crate) fn encode_part(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
                 (b as char).to_string()
             }
             _ => format!("%{b:02X}"),
@@ -355,6 +388,22 @@ mod tests {
             pgpass_fields(r"host:5432:db:us\:er:pa\\ss"),
             vec!["host", "5432", "db", "us:er", r"pa\ss"]
         );
+    }
+
+    #[test]
+    fn an_address_gives_back_the_form_it_came_from() -> Result<()> {
+        let s = ServerSettings {
+            host: "kantor.lan".into(),
+            port: 5433,
+            database: "petromaks".into(),
+            user: "loket".into(),
+            sslmode: "verify-full".into(),
+            sslrootcert: Some("/etc/petromaks/ca.pem".into()),
+        };
+        assert_eq!(ServerSettings::from_url(&s.url())?, s);
+        let with_pw = ServerSettings::from_url("postgres://app:rahasia@10.0.0.5/pmk")?;
+        assert_eq!((with_pw.port, with_pw.sslmode.as_str()), (5432, "prefer"));
+        Ok(())
     }
 
     #[test]

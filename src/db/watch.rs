@@ -100,11 +100,14 @@ impl Watcher {
                 };
                 let outcome = {
                     let mut notes = c.notifications();
-                    let mut it = notes.timeout_iter(timeout);
-                    match it.next() {
+                    let first = notes.timeout_iter(timeout).next();
+                    match first {
                         Ok(Some(_)) => {
-                            // Several commits in a burst are one "look again".
-                            while let Ok(Some(_)) = it.next() {}
+                            // Several commits in a burst are one "look again": take those already
+                            // here without waiting for more (waiting would delay this notice by the
+                            // whole timeout).
+                            let mut pending = notes.iter();
+                            while let Ok(Some(_)) = pending.next() {}
                             Some(Change::Changed)
                         }
                         Ok(None) => Some(Change::Nothing),

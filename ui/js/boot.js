@@ -7,17 +7,23 @@
  */
 
 import { appInfo } from './api/app.js';
+import { registerStatus } from './api/connection.js';
 import { sessionInfo } from './api/session.js';
-import { DEFAULT_LANGUAGE, language, setLanguage } from './i18n/dictionary.js';
+import { DEFAULT_LANGUAGE, language, setLanguage, t } from './i18n/dictionary.js';
+import { startLive } from './live.js';
 import { lock, watchIdle } from './lock.js';
-import { enter, info, leave, onSignedOut, openRegister, redraw, setInfo, showError, translate, watchRegisterKey } from './router.js';
+import {
+  enter, info, leave, liveReload, onSignedOut, openRegister, redraw, setInfo, showError, translate, watchRegisterKey,
+} from './router.js';
 import { addAdminTab } from './screens/admin/tabs.js';
 import { showLookTab } from './screens/admin/look.js';
 import { showBackups } from './screens/backups.js';
+import { showConnection, showConnectionGate } from './screens/connection.js';
 import { showSetup, showSetupLogo } from './screens/setup.js';
 import { showSignIn } from './screens/signin.js';
 import { showTransfer } from './screens/transfer.js';
-import { one } from './widgets/dom.js';
+import { refreshStatus, watchConnection } from './widgets/banner.js';
+import { h, one } from './widgets/dom.js';
 import { logoUrl } from './widgets/logo.js';
 
 /** @typedef {import('./api/ipc.js').CommandError} CommandError */
@@ -63,12 +69,39 @@ async function firstRun(gate, example) {
   return signedIn;
 }
 
+/** How often the start-up screen asks whether an unreachable register is back. */
+const STARTUP_RETRY_MS = 3000;
+
+/**
+ * The register could not be opened at start: the error screen says why and offers the connection form;
+ * an unreachable one is asked again every few seconds, and the window starts over once it answers.
+ * @param {CommandError} error
+ */
+function cannotOpen(error) {
+  showError(error);
+  const panel = document.getElementById('app-error');
+  if (!panel || error.code === 'db_damaged') return;
+  const change = h('button', { type: 'button', class: 'button button-quiet', id: 'open-connection' }, t('conn.open'));
+  change.addEventListener('click', () => void showConnectionGate(one('#main')));
+  if (error.code === 'db_unavailable') {
+    panel.append(h('p', { id: 'startup-retrying', 'aria-live': 'polite' }, t('startup.unreachable')));
+    const again = () => setTimeout(() => {
+      registerStatus().then(() => window.location.reload(), again);
+    }, STARTUP_RETRY_MS);
+    again();
+  }
+  panel.append(change);
+}
+
 async function start() {
   // Data safety joins the administration area as two tabs (clerks reach Import/Export from the
   // navigation), then the logo and the language.
   addAdminTab({ id: 'transfer', label: 'nav.transfer', show: (ctx) => showTransfer(ctx.panel, ctx) });
   addAdminTab({ id: 'backups', label: 'nav.backups', show: (ctx) => showBackups(ctx.panel, ctx) });
   addAdminTab({ id: 'look', label: 'admin.tab.look', show: (ctx) => showLookTab(ctx, { logoChanged: refreshLogo, language: applyLanguage }) });
+  // The office server: an admin reaches it here once signed in; anyone reaches it from the sign-in screen.
+  addAdminTab({ id: 'server', label: 'admin.tab.server', show: (ctx) => showConnection(ctx.panel, { connected: () => setTimeout(() => window.location.reload(), 1500) }) });
+  watchConnection({ back: () => liveReload(true) });
   onSignedOut(() => void lock(false));
   setLanguage(localStorage.getItem(LANGUAGE_KEY) ?? DEFAULT_LANGUAGE);
   translate();
@@ -86,9 +119,12 @@ async function start() {
   void refreshLogo();
   const dbError = info()?.db_error;
   if (dbError) {
-    showError(dbError);
+    cannotOpen(dbError);
     return;
   }
+  // Other desks' changes show without a click; the van banner says what this laptop works on.
+  startLive(liveReload).catch(() => {});
+  void refreshStatus();
   try {
     const session = await sessionInfo();
     leave();
@@ -96,7 +132,7 @@ async function start() {
     watchRegisterKey();
     const gate = one('#gate');
     const signedIn = session.user
-      ? { user: session.user, screens: session.screens }
+      ? { user: session.user, screens: session.screens, work: session.work, place: session.place }
       : session.setup_needed ? await firstRun(gate, session.office_example) : await showSignIn(gate);
     await enter(signedIn);
   } catch (error) {

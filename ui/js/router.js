@@ -21,7 +21,10 @@ import { showRegister } from './screens/register.js';
 import { officeDay, showToday } from './screens/today.js';
 import { showDashboards } from './screens/van/dashboards.js';
 import { showTrips } from './screens/van/trips.js';
+import { showReview } from './screens/review.js';
+import { showSync } from './screens/sync.js';
 import { showVerify } from './screens/verify.js';
+import { connectionLost, refreshStatus, setOpenSync, translateBanners } from './widgets/banner.js';
 import { h, one, replace } from './widgets/dom.js';
 
 /** @typedef {import('./api/app.js').AppInfo} AppInfo */
@@ -29,6 +32,8 @@ import { h, one, replace } from './widgets/dom.js';
 /** @typedef {import('./api/session.js').Actor} Actor */
 /** @typedef {import('./api/session.js').ScreenName} ScreenName */
 /** @typedef {import('./api/session.js').SignedIn} SignedIn */
+/** @typedef {import('./api/session.js').Work} Work */
+/** @typedef {import('./api/session.js').Place} Place */
 /** @typedef {import('./screens/cases.js').CaseList} CaseList */
 
 /**
@@ -39,6 +44,9 @@ import { h, one, replace } from './widgets/dom.js';
  * @property {() => void} back back to the case list
  * @property {(error: CommandError) => void} error shows a command's error
  * @property {(id: number) => void} openCase opens the case screen
+ * @property {(work: Work) => boolean} can whether the core offers the signed-in user this kind of work here
+ * @property {Place} place a desk of the office, or a van laptop working offline
+ * @property {() => void} restart starts the window over (after it switched register)
  * @property {(returnTo?: () => void | Promise<void>) => void} register opens the register screen; its back
  *   button returns to this screen (redrawn by `returnTo` when given)
  */
@@ -65,6 +73,8 @@ export const SCREENS = {
   verify: { section: 'verify-view', label: 'nav.verify', open: (ctx) => showVerify(ctx) },
   batch: { section: 'batch-view', label: 'nav.batch', open: (ctx) => showBatch(ctx) },
   transfer: { section: 'transfer-view', label: 'nav.transfer', open: (ctx) => showTransfer(ctx.root, ctx) },
+  sync: { section: 'sync-view', label: 'nav.sync', open: (ctx) => showSync(ctx) },
+  review: { section: 'review-view', label: 'nav.review', open: (ctx) => showReview(ctx) },
   admin: { section: 'admin-view', label: 'nav.admin', open: (ctx) => openAdmin(ctx), button: 'settings-button' },
 };
 
@@ -83,6 +93,9 @@ const state = {
   /** @type {AppInfo | null} */ info: null,
   /** @type {Actor | null} */ user: null,
   /** @type {ScreenName[]} */ screens: [],
+  /** What the core offers the signed-in user buttons for. @type {Work[]} */ work: [],
+  /** @type {Place} */ place: 'office',
+  /** The case screen on show, to read again when another desk changes it. @type {{ refresh: () => Promise<void> } | null} */ caseScreen: null,
   /** The navigation screen on show (redrawn after a language switch). @type {ScreenName | null} */ current: null,
   /** The case on show. @type {number | null} */ openCase: null,
   /** The error on show, said again in the other language after a switch. @type {CommandError | null} */ shownError: null,
@@ -125,6 +138,15 @@ export function allowed(name) {
 }
 
 /**
+ * Whether the core offers the signed-in user a kind of work here (the core checks again on every command).
+ * @param {Work} work
+ * @returns {boolean}
+ */
+export function can(work) {
+  return state.user !== null && state.work.includes(work);
+}
+
+/**
  * Shows a command's error that no screen could place: the lock screen when the session ended, the
  * restore offer for a damaged register, else the error screen.
  * @param {CommandError} error
@@ -132,6 +154,11 @@ export function allowed(name) {
 export function showError(error) {
   if (error.code === 'signed_out') {
     state.signedOut();
+    return;
+  }
+  // Connection trouble is ordinary: the banner says so and retries, and the screen stays as it is.
+  if (error.code === 'db_unavailable' && state.info && !state.info.db_error) {
+    connectionLost();
     return;
   }
   state.shownError = error;
@@ -182,6 +209,9 @@ function contextFor(name, root, user) {
     back: backToList,
     error: showError,
     openCase: (id) => void openCaseScreen(id),
+    can,
+    place: state.place,
+    restart: () => window.location.reload(),
     register: (returnTo) => void openRegister(() => {
       // Back where the register screen was opened from (e.g. a trip page in the van).
       state.current = name;
@@ -213,9 +243,13 @@ export async function openScreen(name) {
  * After sign-in (or unlocking): the header, the case list and the today strip of this user.
  * @param {SignedIn} signedIn
  */
-export async function enter({ user, screens }) {
+export async function enter({ user, screens, work, place }) {
   state.user = user;
   state.screens = navigation(screens);
+  state.work = work;
+  state.place = place;
+  setOpenSync(allowed('sync') ? () => void openScreen('sync') : null);
+  void refreshStatus();
   state.shownError = null;
   translate();
   state.info = await appInfo();
@@ -235,7 +269,10 @@ export async function enter({ user, screens }) {
 export function leave() {
   state.user = null;
   state.screens = [];
+  state.work = [];
   state.openCase = null;
+  state.caseScreen = null;
+  setOpenSync(null);
   state.current = null;
   delete document.body.dataset.user;
   replace(one('#case-view'));
@@ -311,12 +348,35 @@ async function openAdmin(ctx) {
 export async function openCaseScreen(id, focus) {
   state.openCase = id;
   show('case-view');
-  await showCase(one('#case-view'), id, {
+  state.caseScreen = null;
+  const screen = await showCase(one('#case-view'), id, {
     back: backToList,
     error: showError,
-    role: state.user?.role,
+    photos: can('change_photos'),
     focus,
   });
+  if (state.openCase === id) state.caseScreen = screen;
+}
+
+/**
+ * Another desk changed the register (or the connection is back, `everything`): the screens that show its
+ * data read it again — the case list with its today strip, or the case screen. A form being typed (the
+ * register screen, a step's reason) is never redrawn.
+ * @param {boolean} everything
+ */
+export function liveReload(everything) {
+  if (!state.user) return;
+  if (state.openCase !== null) {
+    void state.caseScreen?.refresh();
+    return;
+  }
+  if (state.current === 'cases') {
+    void state.cases?.refresh();
+    void refreshToday();
+    return;
+  }
+  // Elsewhere the case list and the strip are read again when the user goes back to them.
+  if (everything && state.current === 'review') void openScreen('review');
 }
 
 /**
@@ -324,6 +384,7 @@ export async function openCaseScreen(id, focus) {
  * stays (its labels follow at the next form).
  */
 export function redraw() {
+  translateBanners();
   if (state.user) drawNav();
   if (state.shownError) showError(state.shownError);
   else if (state.openCase !== null) void openCaseScreen(state.openCase);

@@ -3,7 +3,7 @@
 
 use chrono::Utc;
 use petromaks::office::{self, Office};
-use petromaks::people::access::{self, Screen};
+use petromaks::people::access::{self, Place, Screen, Work};
 use petromaks::people::{users, Actor, NewUser};
 use serde::Serialize;
 use tauri::State;
@@ -20,6 +20,10 @@ pub struct SessionInfo {
     pub user: Option<Actor>,
     /// The screens the signed-in user's role opens, in navigation order (none when signed out).
     pub screens: Vec<Screen>,
+    /// The kinds of work the window offers the signed-in user buttons for (none when signed out).
+    pub work: Vec<Work>,
+    /// Where the window works: a desk of the office, or a van laptop offline.
+    pub place: Place,
     /// A Banyuasin profile that the setup form starts from, so the clerk only corrects it.
     pub office_example: Office,
 }
@@ -30,12 +34,17 @@ pub struct SignedIn {
     #[serde(flatten)]
     pub actor: Actor,
     pub screens: Vec<Screen>,
+    pub work: Vec<Work>,
+    pub place: Place,
 }
 
-fn signed_in(session: &Session, actor: Actor) -> Result<SignedIn, CommandError> {
+fn signed_in(db: &Database, session: &Session, actor: Actor) -> Result<SignedIn, CommandError> {
+    let access = db.with(|db| access::access_on(db, actor.role))?;
     session.set(actor.clone())?;
     Ok(SignedIn {
-        screens: access::screens(actor.role),
+        screens: access.screens,
+        work: access.work,
+        place: access.place,
         actor,
     })
 }
@@ -43,12 +52,19 @@ fn signed_in(session: &Session, actor: Actor) -> Result<SignedIn, CommandError> 
 /// Whether setup is needed, who is signed in and what they may open.
 pub fn session_info_in(db: &Database, session: &Session) -> Result<SessionInfo, CommandError> {
     let user = session.current()?;
+    let (setup_needed, place, access) = db.with(|db| {
+        let access = match &user {
+            Some(u) => Some(access::access_on(db, u.role)?),
+            None => None,
+        };
+        Ok((office::needed(db)?, access::place(db)?, access))
+    })?;
+    let (screens, work) = access.map(|a| (a.screens, a.work)).unwrap_or_default();
     Ok(SessionInfo {
-        setup_needed: db.with(|db| office::needed(db))?,
-        screens: user
-            .as_ref()
-            .map(|u| access::access(u.role).screens)
-            .unwrap_or_default(),
+        setup_needed,
+        screens,
+        work,
+        place,
         user,
         office_example: Office::banyuasin_example(),
     })
@@ -71,7 +87,7 @@ pub fn first_run_in(
         let (_, user) = office::first_run(db, Utc::now(), profile, admin)?;
         users::actor(db, &user.username)
     })?;
-    signed_in(session, actor)
+    signed_in(db, session, actor)
 }
 
 /// Checks the password and makes the user the actor of this window.
@@ -84,7 +100,7 @@ pub fn sign_in_in(
     // A failed attempt also ends the previous session: the counter never stays open for someone else.
     session.clear()?;
     let actor = db.with(|db| users::sign_in(db, Utc::now(), username, password))?;
-    signed_in(session, actor)
+    signed_in(db, session, actor)
 }
 
 /// Whether setup is needed, who is signed in and their screens.

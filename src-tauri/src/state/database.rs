@@ -12,19 +12,23 @@
 //! and is refused while one runs.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard, RwLock};
 
 use petromaks::db::{Address, Db};
 use petromaks::people::Actor;
 use petromaks::safety::{self, Health, HealthStatus, Restored};
 
 use super::beside::{self, AutoBackup};
+use super::blocking::blocking;
 use crate::error::CommandError;
 
 /// The register the window works on.
 pub struct Database {
-    address: Address,
+    /// Where it is; replaced when the window switches register (file ↔ server, the van's file).
+    address: RwLock<Address>,
+    /// Moves on every switch, so a watcher or a long job knows the register it follows is gone.
+    generation: AtomicU64,
     conn: Mutex<Result<Db, CommandError>>,
     /// What the start-up check found when the file was damaged (cleared by a restore).
     damaged: Mutex<Option<Health>>,
@@ -63,35 +67,83 @@ fn connect(address: &Address, create: bool) -> Result<Db, CommandError> {
     opened.map_err(|e| unavailable(address, &e))
 }
 
+/// Checks a file register read-only, then opens it (creating a new file, migrating an old one); a damaged
+/// file is not opened at all. A server register is opened as it is.
+fn open_checked(address: &Address) -> (Result<Db, CommandError>, Option<Health>) {
+    match address {
+        Address::File(path) => {
+            let backups = beside::backup_dir(address);
+            match safety::health(path, Some(&backups)) {
+                Ok(h) if h.status == HealthStatus::Damaged => {
+                    (Err(CommandError::db_damaged(h.message.clone())), Some(h))
+                }
+                Ok(h) => (connect(address, h.status == HealthStatus::Missing), None),
+                Err(e) => (Err(unavailable(address, &e)), None),
+            }
+        }
+        Address::Server(_) => (connect(address, false), None),
+    }
+}
+
 impl Database {
     /// Checks a file register read-only, then opens it (creating a new file, migrating an old one); a
     /// damaged file is not opened at all, and a failure is kept, not raised.
     pub fn open(address: Address) -> Self {
-        let (conn, damaged) = match &address {
-            Address::File(path) => {
-                let backups = beside::backup_dir(&address);
-                match safety::health(path, Some(&backups)) {
-                    Ok(h) if h.status == HealthStatus::Damaged => {
-                        (Err(CommandError::db_damaged(h.message.clone())), Some(h))
-                    }
-                    Ok(h) => (connect(&address, h.status == HealthStatus::Missing), None),
-                    Err(e) => (Err(unavailable(&address, &e)), None),
-                }
-            }
-            Address::Server(_) => (connect(&address, false), None),
-        };
+        let (conn, damaged) = open_checked(&address);
         Database {
             conn: Mutex::new(conn),
             damaged: Mutex::new(damaged),
             last_auto: Mutex::new(beside::read_last_auto(&address)),
             jobs: AtomicUsize::new(0),
-            address,
+            generation: AtomicU64::new(0),
+            address: RwLock::new(address),
         }
     }
 
     /// Where the register is (shown to the user with `shown()`, which hides a server password).
-    pub fn address(&self) -> &Address {
-        &self.address
+    pub fn address(&self) -> Address {
+        match self.address.read() {
+            Ok(a) => a.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// How many times the window switched register since it started.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
+    }
+
+    /// Makes `to` the register of this window without restarting: the new register is opened first (a
+    /// file is checked as at start-up, and created when it does not exist), and only when that worked is
+    /// the old connection closed. Refused while a long job runs on its own connection.
+    pub fn switch_to(&self, to: Address) -> Result<(), CommandError> {
+        blocking(|| self.switch_now(to))
+    }
+
+    fn switch_now(&self, to: Address) -> Result<(), CommandError> {
+        let mut guard = lock(&self.conn)?;
+        if self.jobs_running() > 0 {
+            return Err(petromaks::Error::Conflict(
+                "a batch print, an export, an import or a backup is running: wait until it ends"
+                    .into(),
+            )
+            .into());
+        }
+        let (opened, damaged) = open_checked(&to);
+        let db = opened?;
+        *guard = Ok(db);
+        if let Ok(mut d) = lock(&self.damaged) {
+            *d = damaged;
+        }
+        if let Ok(mut last) = lock(&self.last_auto) {
+            *last = beside::read_last_auto(&to);
+        }
+        match self.address.write() {
+            Ok(mut a) => *a = to,
+            Err(poisoned) => *poisoned.into_inner() = to,
+        }
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        Ok(())
     }
 
     /// Why the register cannot be used, if it cannot.
@@ -109,18 +161,18 @@ impl Database {
 
     /// The backup folder: the one the admin chose, else `backups/` beside the register.
     pub fn backup_dir(&self) -> PathBuf {
-        beside::backup_dir(&self.address)
+        beside::backup_dir(&self.address())
     }
 
     /// Whether the backup folder is the default one (no choice saved).
     pub fn backup_dir_is_default(&self) -> bool {
-        beside::backup_dir_is_default(&self.address)
+        beside::backup_dir_is_default(&self.address())
     }
 
     /// Makes `dir` the backup folder as `actor` (the core requires an admin); remembered beside the
     /// register.
     pub fn choose_backup_dir(&self, actor: &Actor, dir: &Path) -> Result<(), CommandError> {
-        beside::choose_backup_dir(&self.address, actor, dir)
+        beside::choose_backup_dir(&self.address(), actor, dir)
     }
 
     /// The outcome of the last automatic backup.
@@ -130,7 +182,7 @@ impl Database {
 
     /// Records the outcome of an automatic backup, here and in the file beside the register.
     pub fn record_auto(&self, outcome: AutoBackup) {
-        beside::write_last_auto(&self.address, &outcome);
+        beside::write_last_auto(&self.address(), &outcome);
         if let Ok(mut last) = lock(&self.last_auto) {
             *last = Some(outcome);
         }
@@ -142,17 +194,35 @@ impl Database {
         &self,
         work: impl FnOnce(&mut Db) -> petromaks::Result<T>,
     ) -> Result<T, CommandError> {
-        let mut guard = lock(&self.conn)?;
-        let db = guard.as_mut().map_err(|e| e.clone())?;
-        work(db).map_err(Into::into)
+        blocking(|| {
+            let mut guard = lock(&self.conn)?;
+            self.retry_unavailable(&mut guard);
+            let db = guard.as_mut().map_err(|e| e.clone())?;
+            work(db).map_err(Into::into)
+        })
+    }
+
+    /// A register that could not be reached when the window opened it (the office server was down, the
+    /// cable out) is tried again by the next command, so the window carries on once it is back.
+    fn retry_unavailable(&self, guard: &mut MutexGuard<'_, Result<Db, CommandError>>) {
+        if matches!(&**guard, Err(e) if e.code == "db_unavailable") {
+            if let Ok(db) = connect(&self.address(), false) {
+                **guard = Ok(db);
+            }
+        }
     }
 
     /// A second connection to the register for one long job. The window's connection is locked only while
     /// this one opens.
     pub fn job(&self) -> Result<Job<'_>, CommandError> {
-        let guard = lock(&self.conn)?;
+        blocking(|| self.open_job())
+    }
+
+    fn open_job(&self) -> Result<Job<'_>, CommandError> {
+        let mut guard = lock(&self.conn)?;
+        self.retry_unavailable(&mut guard);
         let db = guard.as_ref().map_err(|e| e.clone())?;
-        let own = db.reopen().map_err(|e| unavailable(&self.address, &e))?;
+        let own = db.reopen().map_err(|e| unavailable(&self.address(), &e))?;
         self.jobs.fetch_add(1, Ordering::SeqCst);
         Ok(Job {
             db: own,
@@ -172,7 +242,15 @@ impl Database {
         &self,
         restore: impl FnOnce(&Path) -> petromaks::Result<Restored>,
     ) -> Result<Restored, CommandError> {
-        let Address::File(path) = &self.address else {
+        blocking(|| self.restore_now(restore))
+    }
+
+    fn restore_now(
+        &self,
+        restore: impl FnOnce(&Path) -> petromaks::Result<Restored>,
+    ) -> Result<Restored, CommandError> {
+        let address = self.address();
+        let Address::File(path) = &address else {
             return Err(petromaks::Error::invalid(
                 "register",
                 "a register on the office server is restored on the server, not from a desk",
@@ -194,7 +272,7 @@ impl Database {
         ));
         match restore(path) {
             Ok(restored) => {
-                *guard = connect(&self.address, false);
+                *guard = connect(&address, false);
                 if let Some(e) = guard.as_ref().err() {
                     return Err(e.clone());
                 }
@@ -205,7 +283,7 @@ impl Database {
             }
             Err(e) => {
                 if was_open {
-                    *guard = connect(&self.address, false);
+                    *guard = connect(&address, false);
                 } else if let Some(h) = self.damaged() {
                     *guard = Err(CommandError::db_damaged(h.message));
                 }
@@ -227,7 +305,12 @@ impl Job<'_> {
         mut self,
         work: impl FnOnce(&mut Db) -> petromaks::Result<T>,
     ) -> Result<T, CommandError> {
-        work(&mut self.db).map_err(Into::into)
+        // The job's connection closes inside too (a server client stops its own runtime on drop).
+        blocking(move || {
+            let out = work(&mut self.db).map_err(Into::into);
+            drop(self);
+            out
+        })
     }
 }
 
@@ -275,7 +358,7 @@ mod tests {
         );
         assert_eq!(db.with(|_| Ok(())), Err(error.clone()));
         assert_eq!(db.job().map(|_| ()), Err(error));
-        assert_eq!(db.address(), &Address::File(path));
+        assert_eq!(db.address(), Address::File(path));
         Ok(())
     }
 }

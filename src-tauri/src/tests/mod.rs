@@ -8,6 +8,7 @@ mod account;
 mod admin;
 mod documents;
 mod jobs;
+mod offline;
 mod register;
 mod safety;
 mod transfer;

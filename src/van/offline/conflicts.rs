@@ -24,6 +24,29 @@ pub enum Resolution {
     Dismiss { reason: String },
 }
 
+/// A decision the review screen offers for a conflict (the kinds of [`Resolution`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Apply,
+    UseVanData,
+    Dismiss,
+}
+
+/// The decisions [`resolve`] takes for `c`: none once it is resolved; an applied registration whose
+/// applicant differs may take the van's data; what was applied already (a differing applicant, a possible
+/// duplicate) is not applied again; anything open may be dismissed with a reason.
+pub fn decisions(c: &Conflict) -> Vec<Decision> {
+    if c.status != "open" {
+        return Vec::new();
+    }
+    match c.kind.as_str() {
+        "applicant_differs" => vec![Decision::UseVanData, Decision::Dismiss],
+        "possible_duplicate" => vec![Decision::Dismiss],
+        _ => vec![Decision::Apply, Decision::Dismiss],
+    }
+}
+
 /// The conflicts, open ones only unless `all` (clerks and admins review them).
 pub fn conflicts(db: &Db, actor: &Actor, all: bool) -> Result<Vec<Conflict>> {
     actor.require(&[Role::Clerk, Role::Admin], "review the van's conflicts")?;

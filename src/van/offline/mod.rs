@@ -12,7 +12,7 @@ mod conflicts;
 pub use crate::store::van_offline::Conflict;
 pub use checkin::{checkin, CheckinReport};
 pub use checkout::{checkout, recall, Checkout};
-pub use conflicts::{conflicts, resolve, Resolution};
+pub use conflicts::{conflicts, decisions, resolve, Decision, Resolution};
 
 use serde::Serialize;
 
@@ -48,4 +48,9 @@ pub fn status(db: &Db) -> Result<Option<VanStatus>> {
         checked_out_at: v.checked_out_at,
         office_address: v.office_address,
     }))
+}
+
+/// The van a trip is checked out to now, if it is (the sync screen shows which trips are away).
+pub fn checked_out_to(db: &Db, trip: crate::store::trips::TripId) -> Result<Option<String>> {
+    Ok(store::open_checkout(db, None, Some(trip))?.map(|c| c.van))
 }

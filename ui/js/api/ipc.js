@@ -49,10 +49,29 @@ export async function call(command, args) {
   const tauri = core();
   if (!tauri?.invoke) throw toCommandError(MISSING);
   try {
-    return /** @type {T} */ (await tauri.invoke(command, args));
+    const answer = /** @type {T} */ (await tauri.invoke(command, args));
+    for (const listener of answered) listener(command, null);
+    return answer;
   } catch (error) {
-    throw toCommandError(error);
+    const e = toCommandError(error);
+    for (const listener of answered) listener(command, e);
+    throw e;
   }
+}
+
+/**
+ * Who hears of every answer: the connection banner goes up when a command says the register cannot be
+ * reached, and down when one gets through again.
+ * @type {((command: string, error: CommandError | null) => void)[]}
+ */
+const answered = [];
+
+/**
+ * Calls `listener` after every command, with its error or null.
+ * @param {(command: string, error: CommandError | null) => void} listener
+ */
+export function onAnswer(listener) {
+  answered.push(listener);
 }
 
 /**

@@ -11,7 +11,19 @@ import { call } from './ipc.js';
 
 /**
  * A screen the core lets a role open, in navigation order.
- * @typedef {'cases' | 'register' | 'trips' | 'dashboards' | 'verify' | 'batch' | 'transfer' | 'admin'} ScreenName
+ * @typedef {'cases' | 'register' | 'trips' | 'dashboards' | 'verify' | 'batch' | 'transfer' | 'sync' | 'review'
+ *   | 'admin'} ScreenName
+ */
+
+/**
+ * A kind of work the core offers the signed-in user buttons for.
+ * @typedef {'plan_trips' | 'drive_trips' | 'record_deliveries' | 'request_pickups' | 'close_pickups'
+ *   | 'bag_originals' | 'receive_bags' | 'change_photos'} Work
+ */
+
+/**
+ * Where the window works: a desk of the office, or a van laptop offline (field work only).
+ * @typedef {'office' | 'van'} Place
  */
 
 /**
@@ -24,10 +36,12 @@ import { call } from './ipc.js';
  */
 
 /**
- * The signed-in user and the screens the core lets their role open.
+ * The signed-in user, the screens the core lets their role open and the work it offers them here.
  * @typedef {object} SignedIn
  * @property {Actor} user
  * @property {ScreenName[]} screens
+ * @property {Work[]} work
+ * @property {Place} place
  */
 
 /**
@@ -35,22 +49,24 @@ import { call } from './ipc.js';
  * @property {boolean} setup_needed the register is new: first-run setup comes first
  * @property {Actor | null} user who is signed in
  * @property {ScreenName[]} screens what the signed-in user may open (empty when nobody is)
+ * @property {Work[]} work what the signed-in user is offered buttons for (empty when nobody is)
+ * @property {Place} place
  * @property {Record<string, string | number>} office_example a profile the setup form starts from
  */
 
 /**
- * A sign-in answer: the actor, and the screens of their role beside it.
- * @typedef {Actor & { screens?: ScreenName[] }} SignInAnswer
+ * A sign-in answer: the actor, and the screens, work and place of their role beside it.
+ * @typedef {Actor & { screens?: ScreenName[], work?: Work[], place?: Place }} SignInAnswer
  */
 
 /**
- * The user and screens of a sign-in or first-run answer.
+ * The user, screens and work of a sign-in or first-run answer.
  * @param {SignInAnswer} answer
  * @returns {SignedIn}
  */
 export function signedIn(answer) {
-  const { screens, ...user } = answer;
-  return { user, screens: screens ?? [] };
+  const { screens, work, place, ...user } = answer;
+  return { user, screens: screens ?? [], work: work ?? [], place: place ?? 'office' };
 }
 
 /**
@@ -58,9 +74,9 @@ export function signedIn(answer) {
  * @returns {Promise<SessionInfo>}
  */
 export async function sessionInfo() {
-  /** @type {Omit<SessionInfo, 'screens'> & { screens?: ScreenName[] }} */
+  /** @type {Omit<SessionInfo, 'screens' | 'work' | 'place'> & { screens?: ScreenName[], work?: Work[], place?: Place }} */
   const info = await call('session_info');
-  return { ...info, screens: info.screens ?? [] };
+  return { ...info, screens: info.screens ?? [], work: info.work ?? [], place: info.place ?? 'office' };
 }
 
 /**

@@ -117,8 +117,11 @@ export function caseSections(d) {
  * Shows one case in `container` and keeps it current after each step.
  * @param {HTMLElement} container
  * @param {number} id
- * @param {{ back: () => void, error: (e: CommandError) => void, role?: string, focus?: 'receipt' }} on
- *   `focus: 'receipt'` puts the keyboard on "save the receipt" (the receipt could not be written before)
+ * @param {{ back: () => void, error: (e: CommandError) => void, photos?: boolean, focus?: 'receipt' }} on
+ *   `photos`: the core offers the signed-in user to change the pas photo; `focus: 'receipt'` puts the
+ *   keyboard on "save the receipt" (the receipt could not be written before)
+ * @returns {Promise<{ refresh: () => Promise<void> }>} `refresh` reads the case again and redraws it
+ *   (unless a form is open on it: what is typed stays)
  */
 export async function showCase(container, id, on) {
   /** @type {CaseDetail} */
@@ -224,18 +227,33 @@ export async function showCase(container, id, on) {
       h('div', { class: 'case-body' }, h('div', { class: 'case-main' }, caseSections(detail)), actions()));
     // The pas photo printed on the certificate, beside the applicant's data.
     container.querySelector('#case-applicant')?.append(
-      photoBox({ caseId: id, nik: detail.applicant.nik, role: on.role ?? '' }));
+      photoBox({ caseId: id, nik: detail.applicant.nik, editable: on.photos ?? false }));
     document.body.dataset.caseStatus = detail.case.status;
+  }
+
+  /** Another desk changed something: read the case again, unless a form on it is open. */
+  async function refresh() {
+    if (container.querySelector('#case-actions form, form#reason-form, #case-actions .recipient-form')) return;
+    const had = document.activeElement?.id;
+    try {
+      detail = await api.caseDetail(id);
+    } catch {
+      return; // the banner says why; the case stays as shown
+    }
+    if (!container.isConnected || container.hidden) return;
+    render();
+    if (had) document.getElementById(had)?.focus();
   }
 
   try {
     detail = await api.caseDetail(id);
   } catch (error) {
     on.error(/** @type {CommandError} */ (error));
-    return;
+    return { refresh };
   }
   render();
   document.body.dataset.screen = 'case';
   const start = on.focus === 'receipt' ? '#case-print [data-pdf="receipt"]' : '#case-back';
   /** @type {HTMLElement | null} */ (container.querySelector(start))?.focus();
+  return { refresh };
 }

@@ -80,6 +80,8 @@ function fillStatusOptions(select) {
 /**
  * @typedef {object} CaseList What the window does with the mounted list.
  * @property {() => Promise<void>} reload runs the search again
+ * @property {() => Promise<void>} refresh reads the list on show again (the search, or the today tile's
+ *   list), keeping what is typed and where the keyboard is: another desk changed something
  * @property {() => void} translate draws it again in the current language
  * @property {(label: string, filter: CaseFilter, total: number) => Promise<void>} showOnly lists one tile
  *   of the today strip (`total` is its count)
@@ -114,6 +116,8 @@ export function mountCases(onError, onOpen) {
   let more = false;
   /** @type {string | null} */
   let today = null;
+  /** The today tile's filter while its list is shown. @type {CaseFilter | null} */
+  let tileFilter = null;
 
   function render() {
     const n = total ?? shown.length;
@@ -202,7 +206,23 @@ export function mountCases(onError, onOpen) {
   fillStatusOptions(status);
   return {
     reload,
+    async refresh() {
+      if (!preset || !tileFilter) {
+        await reload();
+        return;
+      }
+      try {
+        const cases = await first(tileFilter);
+        if (!cases) return;
+        // A whole list is its own count; a full page keeps the tile's (the strip is read again too).
+        if (cases.length < PAGE_LIMIT) total = null;
+        render();
+      } catch {
+        // The connection banner says why; the list stays as shown.
+      }
+    },
     async showOnly(label, filter, count) {
+      tileFilter = filter;
       try {
         const cases = await first(filter);
         if (!cases) return;

@@ -10,6 +10,7 @@ import { h, replace } from '../widgets/dom.js';
 import { field, showError, valueOf } from '../widgets/forms.js';
 import { gateCard, live } from '../widgets/gate.js';
 import { logoCard } from '../widgets/logo.js';
+import { showConnectionGate } from './connection.js';
 
 /** @typedef {import('../api/ipc.js').CommandError} CommandError */
 /** @typedef {import('../api/session.js').SignedIn} SignedIn */
@@ -61,7 +62,11 @@ export function showSetup(main, example) {
         showError(form, 'setup-', /** @type {CommandError} */ (error));
       }
     });
-    replace(main, gateCard('setup', 'setup.title', live('p', { class: 'muted' }, 'setup.hint'), form));
+    // An office with a server sets it up once there (`petromaks server init`); each desk only connects.
+    const connect = live('button', { type: 'button', class: 'button button-quiet', id: 'open-connection' }, 'conn.open');
+    connect.addEventListener('click', () => void showConnectionGate(main));
+    replace(main, gateCard('setup', 'setup.title', live('p', { class: 'muted' }, 'setup.hint'),
+      h('div', { class: 'form-actions gate-extra' }, connect), form));
     document.body.dataset.screen = 'setup';
     /** @type {HTMLElement | null} */ (form.querySelector('input'))?.focus();
   });

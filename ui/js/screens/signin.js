@@ -9,6 +9,7 @@ import * as api from '../api/session.js';
 import { h, replace } from '../widgets/dom.js';
 import { field, showError } from '../widgets/forms.js';
 import { gateCard, live } from '../widgets/gate.js';
+import { showConnectionGate } from './connection.js';
 
 /** @typedef {import('../api/ipc.js').CommandError} CommandError */
 /** @typedef {import('../api/session.js').Actor} Actor */
@@ -58,7 +59,14 @@ export function showSignIn(main, lockedUser = null) {
     const hint = lockedUser
       ? live('p', { class: 'muted' }, 'session.locked.hint', { name: lockedUser.full_name })
       : live('p', { class: 'muted' }, 'session.signin.hint');
-    replace(main, gateCard('signin', lockedUser ? 'session.locked.title' : 'session.signin.title', hint, form));
+    // Before anyone signs in, the desk may be pointed at the office server (the lock keeps the register).
+    let connect = null;
+    if (!lockedUser) {
+      connect = live('button', { type: 'button', class: 'button button-quiet', id: 'open-connection' }, 'conn.open');
+      connect.addEventListener('click', () => void showConnectionGate(main));
+    }
+    replace(main, gateCard('signin', lockedUser ? 'session.locked.title' : 'session.signin.title', hint, form,
+      ...(connect ? [h('div', { class: 'form-actions gate-extra' }, connect)] : [])));
     document.body.dataset.screen = lockedUser ? 'locked' : 'signin';
     (lockedUser ? password : username).focus();
   });

@@ -13,9 +13,6 @@ import { h } from './dom.js';
 
 /** @typedef {import('../api/ipc.js').CommandError} CommandError */
 
-/** The roles the core lets change an applicant's photo. */
-export const PHOTO_EDITORS = new Set(['clerk', 'admin']);
-
 /**
  * An object URL for PNG bytes, or null when there are none.
  * @param {ArrayBuffer | number[] | null | undefined} bytes
@@ -30,7 +27,8 @@ export function pngUrl(bytes) {
 
 /**
  * The photo box of the case screen's applicant card.
- * @param {{ caseId: number, nik: string, role: string }} options
+ * @param {{ caseId: number, nik: string, editable: boolean }} options `editable`: the core offers the
+ *   signed-in user to change photos here
  * @returns {HTMLElement}
  */
 export function photoBox(options) {
@@ -72,7 +70,7 @@ export function photoBox(options) {
     return b;
   }
 
-  if (PHOTO_EDITORS.has(options.role)) {
+  if (options.editable) {
     box.append(h('div', { class: 'photo-actions' },
       button('photo-choose', t('photo.choose'), () => api.chooseCasePhoto(options.caseId), 'photo.saved'),
       button('photo-from-documents', t('photo.from_documents', { file: `foto/${options.nik}.png` }),

@@ -9,6 +9,7 @@ import APP from './app.js';
 import CASES from './cases.js';
 import DOCUMENTS from './documents.js';
 import SAFETY from './safety.js';
+import SYNC from './sync.js';
 import VAN from './van.js';
 
 /** @type {Readonly<Record<string, string>>} */
@@ -19,4 +20,5 @@ export default Object.freeze({
   ...VAN,
   ...SAFETY,
   ...DOCUMENTS,
+  ...SYNC,
 });

@@ -44,14 +44,16 @@ export function bagState(bag) {
 
 /**
  * The field-intake card of trip `tripId`, filled once its data arrives.
- * @param {{ tripId: number, status: string, role: string, register: () => void, openCase: (id: number) => void,
+ * @param {{ tripId: number, status: string, crew: boolean, counter: boolean, register: () => void,
+ *   openCase: (id: number) => void,
  *   message: (text: string) => void }} options
  * @returns {HTMLElement}
  */
 export function intakeCard(options) {
   const card = h('section', { class: 'card', id: 'trip-intake' }, h('h3', {}, t('intake.title')));
-  const crew = options.role === 'courier' && options.status === 'out';
-  const counter = options.role === 'clerk';
+  // The core says who bags originals in the field and who receives the bags at the office.
+  const crew = options.crew && options.status === 'out';
+  const counter = options.counter;
 
   /** @param {IntakeView} view */
   function draw(view) {

@@ -16,12 +16,6 @@ export { villagesByDistrict } from '../../widgets/village-select.js';
 /** @typedef {import('../../api/van.js').Trip} Trip */
 /** @typedef {import('../../api/van.js').Waiting} Waiting */
 
-/** The roles that plan trips and assign permits (the core checks it again). */
-export const PLANNERS = new Set(['clerk', 'admin']);
-
-/** The roles that may send a trip out and close it (a courier must be of its crew: the core checks). */
-export const DRIVERS = new Set(['clerk', 'courier']);
-
 /** Why a permit may come back undelivered, as the crew picks it. */
 export const FAIL_REASONS = Object.freeze(['not_home', 'address_not_found', 'refused']);
 
@@ -178,9 +172,6 @@ export function surveyAnswers(values) {
   }
   return missing.length ? { missing } : { answers: values.slice(0, SURVEY_ITEMS).map(Number) };
 }
-
-/** The roles that record how a pick-up request ended. */
-export const PICKUP_CLOSERS = new Set(['clerk', 'courier']);
 
 /** How a pick-up request can end. */
 export const PICKUP_OUTCOMES = /** @type {readonly import('../../api/van.js').PickupOutcome[]} */ (

@@ -11,7 +11,7 @@ import { errorMessage, formatDateTime } from '../../i18n/format.js';
 import { h, replace } from '../../widgets/dom.js';
 import { clearErrors, field, showError, valueOf } from '../../widgets/forms.js';
 import { villageSelect } from '../../widgets/village-select.js';
-import { PICKUP_CLOSERS, PICKUP_OUTCOMES, PLANNERS } from './model.js';
+import { PICKUP_OUTCOMES } from './model.js';
 
 /** @typedef {import('../../api/ipc.js').CommandError} CommandError */
 /** @typedef {import('../../api/office.js').Village} Village */
@@ -29,13 +29,12 @@ import { PICKUP_CLOSERS, PICKUP_OUTCOMES, PLANNERS } from './model.js';
 export async function pickupCard(ctx, openTrips) {
   const card = h('section', { class: 'card', id: 'pickups', 'aria-labelledby': 'pickups-title' });
   const message = h('p', { class: 'form-message', id: 'pickup-message', role: 'status', 'aria-live': 'polite' });
-  const role = ctx.user.role;
 
   /** @param {{ pickups: Pickup[], villages: Village[] }} data */
   function draw(data) {
     const rows = data.pickups.map((p) => {
       const tools = h('div', { class: 'row-tools' });
-      if (PLANNERS.has(role) && p.trip_id === null) {
+      if (ctx.can('plan_trips') && p.trip_id === null) {
         const trips = openTrips.filter((x) => x.status !== 'closed');
         const select = h('select', { id: `pickup-trip-${p.id}`, 'aria-label': t('van.pickup.trip_for', { name: p.name }) },
           trips.map((x) => h('option', { value: x.id }, `#${x.id} · ${formatDate(x.date)} · ${x.vehicle}`)));
@@ -45,7 +44,7 @@ export async function pickupCard(ctx, openTrips) {
           api.assignPickup(p.id, Number(/** @type {HTMLSelectElement} */ (select).value))));
         tools.append(select, assign);
       }
-      if (PICKUP_CLOSERS.has(role)) {
+      if (ctx.can('close_pickups')) {
         const outcome = h('select', { id: `pickup-outcome-${p.id}`, 'aria-label': t('van.pickup.outcome_for', { name: p.name }) },
           PICKUP_OUTCOMES.map((o) => h('option', { value: o }, t(`van.pickup.${o}`))));
         const note = h('input', { id: `pickup-note-${p.id}`, type: 'text', 'aria-label': t('van.pickup.note'), placeholder: t('van.pickup.note') });
@@ -72,7 +71,7 @@ export async function pickupCard(ctx, openTrips) {
             .map((k) => h('th', { scope: 'col' }, t(k))))),
         h('tbody', {}, rows));
     let form = null;
-    if (PLANNERS.has(role)) {
+    if (ctx.can('request_pickups')) {
       form = h('form', { id: 'pickup-form', class: 'pickup-form', novalidate: true },
         h('div', { class: 'grid' },
           field('pickup-name', 'van.pickup.name', { required: true }),

@@ -16,7 +16,7 @@ import { h, replace } from '../../widgets/dom.js';
 import { clearErrors, field, showError, valueOf } from '../../widgets/forms.js';
 import { intakeCard } from './intake.js';
 import {
-  DRIVERS, FAIL_REASONS, PICKUP_CLOSERS, PICKUP_OUTCOMES, PLANNERS, SURVEY_ITEMS, daysBetween, issuedAgo, outcomeText,
+  FAIL_REASONS, PICKUP_OUTCOMES, SURVEY_ITEMS, daysBetween, issuedAgo, outcomeText,
   poolByStop, surveyAnswers, tally,
 } from './model.js';
 
@@ -56,7 +56,6 @@ export function fieldError(error) {
 export async function showTrip(ctx, id, backToTrips) {
   /** @type {TripPage} */
   let page;
-  const role = ctx.user.role;
   const message = h('p', { class: 'form-message', id: 'trip-message', role: 'status', 'aria-live': 'polite' });
   /** The case whose survey form is open after a handover, if any. @type {number | null} */
   let surveyFor = null;
@@ -106,12 +105,12 @@ export async function showTrip(ctx, id, backToTrips) {
   function actions() {
     const box = h('div', { class: 'trip-actions', id: 'trip-actions' }, paperButton('manifest'), paperButton('handover'));
     const status = page.trip.status;
-    if (status === 'planned' && DRIVERS.has(role)) {
+    if (status === 'planned' && ctx.can('drive_trips')) {
       const start = h('button', { type: 'button', class: 'button', id: 'trip-start' }, t('van.start'));
       start.addEventListener('click', () => void apply(() => api.startTrip(id), t('van.started')).then(top));
       box.append(start);
     }
-    if (status === 'out' && DRIVERS.has(role)) {
+    if (status === 'out' && ctx.can('drive_trips')) {
       const close = h('button', { type: 'button', class: 'button', id: 'trip-close' }, t('van.close'));
       close.addEventListener('click', () => void apply(() => api.closeTrip(id), t('van.closed')).then(top));
       box.append(close);
@@ -242,12 +241,12 @@ export async function showTrip(ctx, id, backToTrips) {
       h('td', {}, h('span', { class: `outcome outcome-${outcome.tone}` }, outcome.text)),
       hasTools() ? h('td', {}, tools) : null);
     const status = page.trip.status;
-    if (status === 'planned' && PLANNERS.has(role)) {
+    if (status === 'planned' && ctx.can('plan_trips')) {
       const off = h('button', { type: 'button', class: 'button button-quiet', 'data-unassign': c.case_id }, t('van.unassign'));
       off.addEventListener('click', () => void apply(() => api.unassignPermit(id, c.case_id)));
       tools.append(off);
     }
-    if (status === 'out' && role === 'courier' && !c.outcome) {
+    if (status === 'out' && ctx.can('record_deliveries') && !c.outcome) {
       for (const kind of /** @type {const} */ (['holder', 'proxy', 'failed'])) {
         const b = h('button', { type: 'button', class: `button big record-${kind}`, 'data-record': kind, 'data-case': c.case_id },
           t(`van.record.${kind}`));
@@ -265,7 +264,7 @@ export async function showTrip(ctx, id, backToTrips) {
   /** Whether the signed-in user has buttons on the permits' rows (else the table has no tools column). */
   function hasTools() {
     const status = page.trip.status;
-    return (status === 'planned' && PLANNERS.has(role)) || (status === 'out' && role === 'courier');
+    return (status === 'planned' && ctx.can('plan_trips')) || (status === 'out' && ctx.can('record_deliveries'));
   }
 
   function stops() {
@@ -284,7 +283,7 @@ export async function showTrip(ctx, id, backToTrips) {
 
   function pool() {
     const groups = poolByStop(page.pool, page.stops);
-    const canAssign = PLANNERS.has(role) && page.trip.status !== 'closed';
+    const canAssign = ctx.can('plan_trips') && page.trip.status !== 'closed';
     return h('section', { class: 'card', id: 'trip-pool' },
       h('h3', {}, t('van.pool.title')),
       groups.map((g) => {
@@ -313,7 +312,7 @@ export async function showTrip(ctx, id, backToTrips) {
   /** The pick-up requests put on this trip; the crew (or a clerk) records how each ended while it is out. */
   function pickups() {
     if (page.pickups.length === 0) return null;
-    const canClose = PICKUP_CLOSERS.has(role) && page.trip.status === 'out';
+    const canClose = ctx.can('close_pickups') && page.trip.status === 'out';
     return h('section', { class: 'card', id: 'trip-pickups' },
       h('h3', {}, t('van.pickup.on_trip')),
       h('ul', { class: 'pool-list' }, page.pickups.map((p) => {
@@ -339,11 +338,12 @@ export async function showTrip(ctx, id, backToTrips) {
   /** Applications taken in the van: the crew bags originals, the counter receives the bags. */
   function intake() {
     const status = page.trip.status;
-    if (status === 'planned' || !(role === 'courier' || role === 'clerk')) return null;
+    if (status === 'planned' || !(ctx.can('bag_originals') || ctx.can('receive_bags'))) return null;
     return intakeCard({
       tripId: id,
       status,
-      role,
+      crew: ctx.can('bag_originals'),
+      counter: ctx.can('receive_bags'),
       register: () => ctx.register(() => showTrip(ctx, id, backToTrips)),
       openCase: ctx.openCase,
       message: (text) => {
@@ -357,9 +357,9 @@ export async function showTrip(ctx, id, backToTrips) {
     const count = tally(page.stops);
     const back = h('button', { type: 'button', class: 'button button-quiet', id: 'trip-back' }, `← ${t('van.trips.back')}`);
     back.addEventListener('click', backToTrips);
-    const crewMode = role === 'courier';
+    const crewMode = ctx.can('record_deliveries');
     ctx.root.classList.toggle('crew-mode', crewMode);
-    const showPool = PLANNERS.has(role) && trip.status !== 'closed';
+    const showPool = ctx.can('plan_trips') && trip.status !== 'closed';
     replace(ctx.root,
       h('div', { class: 'case-bar trip-bar' }, back,
         h('h2', { id: 'trip-title' }, t('van.trip.title', { id: trip.id, date: formatDate(trip.date) })),

@@ -10,7 +10,7 @@ import * as api from '../../api/van.js';
 import { formatDate, t } from '../../i18n/dictionary.js';
 import { tripBadge } from '../../widgets/badges.js';
 import { h, replace } from '../../widgets/dom.js';
-import { PLANNERS, mineFirst, splitTrips } from './model.js';
+import { mineFirst, splitTrips } from './model.js';
 import { pickupCard } from './pickups.js';
 import { showPlanForm } from './plan.js';
 import { showTrip } from './trip.js';
@@ -78,7 +78,7 @@ export async function showTrips(ctx) {
     h('div', { class: 'toolbar-title' },
       h('h2', { id: 'trips-title' }, t('van.trips.title')),
       h('p', { class: 'muted' }, t('van.trips.today', { date: formatDate(data.today) }))));
-  if (PLANNERS.has(ctx.user.role)) {
+  if (ctx.can('plan_trips')) {
     const plan = h('button', { type: 'button', class: 'button', id: 'trips-plan' }, t('van.plan.open'));
     const back = () => void showTrips(ctx);
     plan.addEventListener('click', () => void showPlanForm(ctx, back, (id) => void showTrip(ctx, id, back)));
