@@ -191,6 +191,19 @@ fn a_trip_from_the_command_line() {
     assert_eq!(show["stops"][2]["permits"][0]["fail_reason"], "refused");
     assert!(cli_ok(db, &["trip", "list"]).contains("closed"));
     assert!(cli_ok(db, &["dashboard", "undelivered"]).contains("Sungai Gerong"));
+    // The window's whole screen from the same core call, with its limits decided there.
+    let all: serde_json::Value =
+        serde_json::from_str(&cli_ok(db, &["--json", "dashboard", "all", "--days", "90"]))
+            .expect("json");
+    assert_eq!(all["days"], 90);
+    assert!(
+        all["trips"].as_array().is_some_and(|t| !t.is_empty()),
+        "{all}"
+    );
+    for days in ["0", "3661", "4000000000"] {
+        let err = cli_err(db, &["--json", "dashboard", "expiring", "--days", days]);
+        assert!(err.contains("\"invalid\""), "{days}: {err}");
+    }
 
     assert!(cli_ok(db, &["trip", "pool"]).contains("1 failed attempt(s)"));
     let err = cli_err(

@@ -188,6 +188,11 @@ pub enum DashboardCmd {
         #[arg(long, default_value_t = 60)]
         days: u32,
     },
+    /// The whole dashboards screen (undelivered, expiring, the week's trips, the IKM), as the window has it.
+    All {
+        #[arg(long, default_value_t = 60)]
+        days: u32,
+    },
 }
 
 pub fn dashboard(ctx: &Ctx, c: DashboardCmd) -> Result<()> {
@@ -210,6 +215,24 @@ pub fn dashboard(ctx: &Ctx, c: DashboardCmd) -> Result<()> {
                     })
                     .collect::<Vec<_>>()
                     .join("\n")
+            });
+        }
+        DashboardCmd::All { days } => {
+            let o = dashboards::overview(&db, ctx.now, days)?;
+            ctx.out.show(&o, || {
+                format!(
+                    "on {}: {} permits not yet handed over in {} villages; {} expiring within {} days; {} trips this week; IKM {:.2} from {} surveys ({} to {})",
+                    o.today,
+                    o.undelivered.iter().map(|r| r.total).sum::<u32>(),
+                    o.undelivered.len(),
+                    o.expiring.iter().map(|r| r.count).sum::<u32>(),
+                    o.days,
+                    o.trips.len(),
+                    o.ikm.ikm,
+                    o.ikm.responses,
+                    o.survey_from,
+                    o.survey_to
+                )
             });
         }
         DashboardCmd::Expiring { days } => {
