@@ -98,7 +98,7 @@ fn probe_server(address: &Address, url: &str) -> Probe {
         Ok(db) => db,
         Err(e) => {
             let verdict = match &e {
-                Error::Auth => Verdict::WrongPassword,
+                Error::Auth | Error::ServerAuth(_) => Verdict::WrongPassword,
                 Error::NotFound { .. } => Verdict::NoDatabase,
                 Error::Invalid { .. } | Error::Forbidden(_) => Verdict::BadAddress,
                 _ => Verdict::Unreachable,

@@ -4,6 +4,7 @@
 //! that `server init --app-password` makes: it works the register, but cannot rewrite the audit trail or
 //! change the schema.
 
+use petromaks::db::probe::{probe, Verdict};
 use petromaks::db::{latest_version, Address, Db};
 
 use crate::support::{self, cli_err, cli_ok, refused, register};
@@ -80,6 +81,10 @@ fn a_wrong_password_is_refused_as_auth_and_writes_nothing() {
     let url = o.db_arg();
     let wrong = with_password(&url, &user_of(&url), "bukan-sandinya");
     let e = refused(Db::open(&Address::Server(wrong.clone())), "auth");
+    // The window's connection test says the same, and names no password either.
+    let p = probe(&Address::Server(wrong.clone()));
+    assert_eq!(p.verdict, Verdict::WrongPassword, "{}", p.detail);
+    assert!(!p.detail.contains("bukan-sandinya"), "{}", p.detail);
     let m = e.to_string();
     assert!(
         m.contains("refused the password") && !m.contains("bukan-sandinya"),
@@ -106,6 +111,10 @@ fn an_unreachable_server_is_refused_as_db_unavailable() {
     let url = "postgres://petromaks:sandi@127.0.0.1:1/petromaks";
     let started = std::time::Instant::now();
     let e = refused(Db::open(&Address::Server(url.into())), "db_unavailable");
+    assert_eq!(
+        probe(&Address::Server(url.into())).verdict,
+        Verdict::Unreachable
+    );
     assert!(e.to_string().contains("cannot be reached"), "{e}");
     assert!(!e.to_string().contains("sandi"), "{e}");
     let err = cli_err(url, &["case", "list"]);
@@ -128,6 +137,7 @@ fn a_register_of_a_newer_schema_is_refused_as_corrupt_and_left_alone() {
         .expect("raise the version as the owner");
     let e = refused(Db::open(&o.scratch.address), "corrupt");
     assert!(e.to_string().contains("newer Petromaks"), "{e}");
+    assert_eq!(probe(&o.scratch.address).verdict, Verdict::Newer);
     let err = cli_err(&o.db_arg(), REGISTER);
     assert!(err.contains("newer Petromaks"), "{err}");
     let err = cli_err(&o.db_arg(), &["server", "init", &o.db_arg()]);
@@ -162,6 +172,7 @@ fn a_database_of_another_program_is_refused_as_corrupt_and_left_alone() {
     .expect("another program's table");
     let e = refused(Db::open(&s.address), "corrupt");
     assert!(e.to_string().contains("not a Petromaks register"), "{e}");
+    assert_eq!(probe(&s.address).verdict, Verdict::NotRegister);
     refused(Db::create(&s.address), "conflict");
     let err = cli_err(&url, REGISTER);
     assert!(err.contains("not a Petromaks register"), "{err}");
@@ -190,6 +201,7 @@ fn an_empty_database_is_not_found_and_names_server_init() {
     let url = s.db_arg();
     let e = refused(Db::open(&s.address), "not_found");
     assert!(e.to_string().contains("petromaks server init"), "{e}");
+    assert_eq!(probe(&s.address).verdict, Verdict::Empty);
     let err = cli_err(&url, &["case", "list"]);
     assert!(err.contains("petromaks server init"), "{err}");
     let err = cli_err(&url, REGISTER);
