@@ -150,9 +150,11 @@ pub fn print_batch(
     ))
 }
 
-/// The envelope label sheet for the permits of a selection, in the batch's order. Reading only: labels are
-/// not the permit, so printing them is not logged.
-pub fn labels(db: &Db, sel: &Selection, now: DateTime<Utc>) -> Result<Vec<u8>> {
+/// The envelope label sheet for the permits of a selection, in the batch's order, for the roles that print
+/// batches (a label carries the holder's name and address). Reading only: labels are not the permit, so
+/// printing them is not logged.
+pub fn labels(db: &Db, actor: &Actor, sel: &Selection, now: DateTime<Utc>) -> Result<Vec<u8>> {
+    actor.require(BATCH_PRINTERS, "print envelope labels")?;
     let labels = select(db, sel)?
         .into_iter()
         .map(|id| {

@@ -4,6 +4,7 @@
 //! itself is the `print` kit's.
 
 pub mod batch;
+pub mod batch_screen;
 mod certificate;
 pub mod format;
 mod header;

@@ -12,6 +12,7 @@ pub mod offline;
 mod outcomes;
 mod papers;
 mod pickups;
+pub mod screens;
 pub mod survey;
 mod trips;
 mod view;

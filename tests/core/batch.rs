@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use petromaks::catalogue::{self, FieldKind};
 use petromaks::documents::batch::{self, Selection};
 use petromaks::people::photos;
@@ -260,7 +260,10 @@ fn envelope_labels_fit_fourteen_to_a_sheet_and_cut_what_is_too_long() {
         code: "16.07.01.2001".into(),
     };
     let before = o.fingerprint();
-    let pdf = batch::labels(&o.db, &sel, monday()).expect("labels");
+    let verifier = o.verifier.clone();
+    refused(batch::labels(&o.db, &verifier, &sel, monday()), "forbidden");
+    let clerk = o.clerk.clone();
+    let pdf = batch::labels(&o.db, &clerk, &sel, monday()).expect("labels");
     assert_eq!(o.fingerprint(), before, "labels are not logged");
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("labels.pdf");
@@ -369,4 +372,27 @@ fn a_batch_by_trip_prints_the_trips_permits_in_the_order_of_its_stops() {
         ),
         "not_found",
     );
+}
+
+#[test]
+fn the_batch_screen_starts_on_the_office_day_and_previews_for_the_printing_roles_only() {
+    use petromaks::documents::batch_screen;
+    let mut o = support::office();
+    let id = o.issued_case("1607014508900001", "Ayu Lestari");
+    let clerk = o.clerk.clone();
+    let verifier = o.verifier.clone();
+    let choices = batch_screen::choices(&o.db, &clerk, monday()).expect("choices");
+    let today = petromaks::office::today(&o.db, monday()).expect("today");
+    assert_eq!(choices.today, today);
+    assert_eq!(choices.month_start, today.with_day(1).expect("the first"));
+    refused(
+        batch_screen::choices(&o.db, &verifier, monday()),
+        "forbidden",
+    );
+    let sel = Selection::Cases { ids: vec![id] };
+    let rows = batch_screen::preview(&o.db, &clerk, &sel).expect("preview");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].holder, "Ayu Lestari");
+    assert!(rows[0].permit_number.is_some());
+    refused(batch_screen::preview(&o.db, &verifier, &sel), "forbidden");
 }

@@ -117,6 +117,8 @@ fn the_cli_verifies_revokes_and_prints_batches() {
     cli_ok(
         db,
         &[
+            "--as",
+            "kadis",
             "print",
             "labels",
             "--from",

@@ -190,6 +190,7 @@ fn a_trip_from_the_command_line() {
     assert_eq!(show["stops"][1]["permits"][0]["relation"], "suami");
     assert_eq!(show["stops"][2]["permits"][0]["fail_reason"], "refused");
     assert!(cli_ok(db, &["trip", "list"]).contains("closed"));
+    assert!(cli_ok(db, &["trip", "list", "--around"]).contains("closed"));
     assert!(cli_ok(db, &["dashboard", "undelivered"]).contains("Sungai Gerong"));
     // The window's whole screen from the same core call, with its limits decided there.
     let all: serde_json::Value =

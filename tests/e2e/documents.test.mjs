@@ -268,6 +268,15 @@ describe('documents: verify, batch print, cancel, labels, print to CUPS', () => 
       timeoutMsg: 'ticking two permits did not select two',
     });
     assert.equal(await browser.$('#batch-print').isEnabled(), true);
+    // A search narrows the list (a register of years lists too many to scroll); what is ticked stays.
+    await browser.$('#batch-find').setValue('Sungai Rebo 0022');
+    await browser.waitUntil(async () => {
+      const rows = await browser.$$('#batch-list tbody tr');
+      if (rows.length === 0 || rows.length >= boxes.length) return false;
+      for (const row of rows) if (!(await row.getText()).includes('0022')) return false;
+      return true;
+    }, { timeout: 10_000, timeoutMsg: 'the search did not narrow the list' });
+    assert.equal(await browser.$('#batch-count').getAttribute('data-count'), '2', 'the ticked permits stay chosen');
     await screenshot(browser, 'batch-hand');
     await signOut(browser);
   });

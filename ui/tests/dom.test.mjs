@@ -7,7 +7,6 @@ installFakeDocument();
 const { append, h, replace } = await import('../js/widgets/dom.js');
 const { caseTable, isOverdue } = await import('../js/screens/cases.js');
 const { statusBadge } = await import('../js/widgets/badges.js');
-const { localToday } = await import('../js/screens/batch.js');
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -118,10 +117,5 @@ describe('due dates', () => {
 
   test('without the office\'s day nothing is marked late', () => {
     assert.equal(isOverdue({ status: 'verified', due_date: '2026-11-27' }, null), false);
-  });
-
-  test("the batch screen's date range starts on the computer's local day", () => {
-    assert.equal(localToday(new Date(2026, 10, 28, 23, 59)), '2026-11-28');
-    assert.equal(localToday(new Date(2027, 0, 5, 0, 1)), '2027-01-05');
   });
 });

@@ -2,11 +2,9 @@
 //! them, printing them into one PDF with progress and cancel, and their envelope labels. A batch runs on
 //! its own connection, so every other screen keeps answering while 500 certificates are prepared.
 
-use chrono::{NaiveDate, Utc};
-use petromaks::cases::{self, CaseId, Status};
+use chrono::Utc;
 use petromaks::documents::batch::{self, Selection};
-use petromaks::people::applicants;
-use petromaks::van::{self, Trip};
+use petromaks::documents::batch_screen;
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -15,17 +13,7 @@ use super::on_blocking_pool;
 use crate::error::CommandError;
 use crate::state::{stamp, BatchControl, Database, Outputs, SavedFile, Session};
 
-/// One permit of a batch, as the batch screen lists it.
-#[derive(Debug, Clone, Serialize)]
-pub struct BatchRow {
-    pub id: CaseId,
-    pub registration_number: String,
-    pub permit_number: Option<String>,
-    pub holder: String,
-    pub village: Option<String>,
-    pub permit_type_code: String,
-    pub status: Status,
-}
+pub use petromaks::documents::batch_screen::{BatchRow, Choices};
 
 /// How far a running batch is: `done` of `total` certificates prepared.
 #[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
@@ -42,15 +30,10 @@ pub struct BatchResult {
     pub copies: usize,
 }
 
-/// The van trips of a date range, to print a trip's permits.
-pub fn batch_trips_in(
-    db: &Database,
-    session: &Session,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<Trip>, CommandError> {
-    session.actor()?;
-    db.with(|db| van::list_trips(db, from, to))
+/// The batch screen's starting point: the office's day, its month, the trips around it.
+pub fn batch_trips_in(db: &Database, session: &Session) -> Result<Choices, CommandError> {
+    let actor = session.actor()?;
+    db.with(|db| batch_screen::choices(db, &actor, Utc::now()))
 }
 
 /// The permits a selection names, in print order.
@@ -59,25 +42,8 @@ pub fn batch_preview_in(
     session: &Session,
     selection: &Selection,
 ) -> Result<Vec<BatchRow>, CommandError> {
-    session.actor()?;
-    db.with(|db| {
-        batch::select(db, selection)?
-            .into_iter()
-            .map(|id| {
-                let case = cases::get(db, id)?;
-                let holder = applicants::get(db, case.applicant_id)?;
-                Ok(BatchRow {
-                    id,
-                    registration_number: case.registration_number,
-                    permit_number: case.permit_number,
-                    holder: holder.name,
-                    village: holder.village,
-                    permit_type_code: case.permit_type_code,
-                    status: case.status,
-                })
-            })
-            .collect()
-    })
+    let actor = session.actor()?;
+    db.with(|db| batch_screen::preview(db, &actor, selection))
 }
 
 /// Prints a selection into one PDF in the documents folder on a connection of its own, reporting each
@@ -118,21 +84,21 @@ pub fn batch_labels_in(
     outputs: &Outputs,
     selection: &Selection,
 ) -> Result<SavedFile, CommandError> {
-    session.actor()?;
+    let actor = session.actor()?;
     let now = Utc::now();
-    let pdf = db.job()?.run(|job| batch::labels(job, selection, now))?;
+    let pdf = db
+        .job()?
+        .run(|job| batch::labels(job, &actor, selection, now))?;
     outputs.write(&format!("label-amplop-{}.pdf", stamp(now)), &pdf)
 }
 
-/// The van trips of a date range.
+/// The batch screen's starting point (the office's day and the trips to choose from).
 #[tauri::command(async)]
 pub fn batch_trips(
     db: State<'_, Database>,
     session: State<'_, Session>,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<Trip>, CommandError> {
-    batch_trips_in(&db, &session, from, to)
+) -> Result<Choices, CommandError> {
+    batch_trips_in(&db, &session)
 }
 
 /// The permits a selection names.

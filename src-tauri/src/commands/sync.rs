@@ -4,12 +4,12 @@
 //! chosen in the dialog), with progress, and switch back once the day is finished. The rules (who may,
 //! which trips, what is applied, what is a conflict) are the core's: `van::offline`.
 
-use chrono::{Days, Utc};
+use chrono::Utc;
 use petromaks::db::{Address, Db};
 use petromaks::people::access::{self, Place};
 use petromaks::people::users;
 use petromaks::van::offline::{self, CheckinReport, Checkout, VanStatus};
-use petromaks::van::{self, Trip, TripId, TripStatus};
+use petromaks::van::{screens, TripId};
 use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -21,13 +21,7 @@ use crate::state::{
     file_name, file_safe, stamp, Chosen, Database, OfficeFile, Remembered, Session,
 };
 
-/// A trip the office could send out on a laptop, and the van it is out on now, if it is.
-#[derive(Debug, Serialize)]
-pub struct SyncTrip {
-    #[serde(flatten)]
-    pub trip: Trip,
-    pub checked_out_to: Option<String>,
-}
+pub use petromaks::van::screens::OutOnLaptop as SyncTrip;
 
 /// The sync screen's data.
 #[derive(Debug, Serialize)]
@@ -73,21 +67,11 @@ pub fn sync_screen_in(
     let office_chosen = office.get()?.map(|p| file_name(&p));
     db.with(|db| {
         let place = access::place(db)?;
-        let mut trips = Vec::new();
-        if place == Place::Office {
-            let today = petromaks::office::today(db, Utc::now())?;
-            let (from, to) = (today - Days::new(31), today + Days::new(92));
-            for trip in van::list_trips(db, from, to)? {
-                if trip.status == TripStatus::Closed {
-                    continue;
-                }
-                let checked_out_to = offline::checked_out_to(db, trip.id)?;
-                trips.push(SyncTrip {
-                    trip,
-                    checked_out_to,
-                });
-            }
-        }
+        let trips = if place == Place::Office {
+            screens::for_laptops(db, Utc::now())?
+        } else {
+            Vec::new()
+        };
         Ok(SyncScreen {
             place,
             address,

@@ -5,46 +5,18 @@
 
 use std::path::PathBuf;
 
-use chrono::{DateTime, Days, Utc};
+use chrono::{DateTime, Utc};
 use petromaks::cases::CaseId;
 use petromaks::db::Db;
-use petromaks::office;
-use petromaks::people::applicants::{self, Village};
-use petromaks::people::{users, Actor};
-use petromaks::van::{self, NewTrip, Pickup, Trip, TripDetail, TripId, VillageDemand, Waiting};
+use petromaks::people::Actor;
+use petromaks::van::{self, screens, NewTrip, Pickup, TripDetail, TripId, Waiting};
 use serde::Serialize;
 use tauri::State;
 
 use crate::error::CommandError;
 use crate::state::{Database, Outputs, Session};
 
-/// How far back and ahead the trips screen lists trips (days from today).
-const LIST_BACK_DAYS: u64 = 31;
-const LIST_AHEAD_DAYS: u64 = 92;
-
-/// The trips screen: the office's day and the trips of the last month and the coming three.
-#[derive(Debug, Serialize)]
-pub struct TripsScreen {
-    pub today: String,
-    pub trips: Vec<Trip>,
-}
-
-/// A courier who can be put on a crew.
-#[derive(Debug, Serialize)]
-pub struct CrewMember {
-    pub username: String,
-    pub full_name: String,
-}
-
-/// The plan form's choices: active couriers and the villages that need the van, by demand.
-#[derive(Debug, Serialize)]
-pub struct PlanChoices {
-    pub today: String,
-    pub couriers: Vec<CrewMember>,
-    pub villages: Vec<VillageDemand>,
-    /// Every village of the office's regency, to add a stop the suggestions do not list.
-    pub all_villages: Vec<Village>,
-}
+pub use petromaks::van::screens::{PlanChoices, TripsAround as TripsScreen};
 
 /// A trip page: the trip with its stops and permits, and the pool of waiting permits of its villages.
 #[derive(Debug, Serialize)]
@@ -65,39 +37,16 @@ pub enum TripPaper {
     Handover,
 }
 
-/// The trips around today.
+/// The trips around the office's day.
 pub fn list_trips_in(db: &Database, session: &Session) -> Result<TripsScreen, CommandError> {
     session.actor()?;
-    db.with(|db| {
-        let today = office::today(db, Utc::now())?;
-        let from = today - Days::new(LIST_BACK_DAYS);
-        let to = today + Days::new(LIST_AHEAD_DAYS);
-        Ok(TripsScreen {
-            today: petromaks::time::day(today),
-            trips: van::list_trips(db, from, to)?,
-        })
-    })
+    db.with(|db| screens::trips_around(db, Utc::now()))
 }
 
 /// Couriers and villages by demand, for the plan form (the core lets whoever plans trips see the crew).
 pub fn plan_choices_in(db: &Database, session: &Session) -> Result<PlanChoices, CommandError> {
     let actor = session.actor()?;
-    db.with(|db| {
-        let now = Utc::now();
-        let couriers = users::couriers(db, &actor)?
-            .into_iter()
-            .map(|u| CrewMember {
-                username: u.username,
-                full_name: u.full_name,
-            })
-            .collect();
-        Ok(PlanChoices {
-            today: petromaks::time::day(office::today(db, now)?),
-            couriers,
-            villages: van::suggest_villages(db, now)?,
-            all_villages: applicants::regency_villages(db)?,
-        })
-    })
+    db.with(|db| screens::plan_choices(db, &actor, Utc::now()))
 }
 
 /// Plans a trip as the signed-in user (clerk or admin); answers its id.

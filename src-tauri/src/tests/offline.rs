@@ -44,7 +44,7 @@ fn a_day_in_the_field_from_check_out_to_review() -> Result<(), Box<dyn std::erro
         &o.db,
         &o.session,
         &NewTrip {
-            date: choices.today.clone(),
+            date: petromaks::time::day(choices.today),
             vehicle: "BG 1234 XY".into(),
             crew: vec!["keliling1".into()],
             villages: villages.clone(),

@@ -30,7 +30,7 @@ fn a_trip_from_plan_to_close_through_the_window_commands() -> Result<(), Box<dyn
         &o.db,
         &o.session,
         &NewTrip {
-            date: choices.today.clone(),
+            date: petromaks::time::day(choices.today),
             vehicle: "BG 1234 XY".into(),
             crew: vec!["keliling1".into()],
             villages: vec![village.village_code.clone()],

@@ -66,8 +66,9 @@ fn selection(db: &Db, a: &BatchArgs) -> Result<Selection> {
 /// `print labels …`: the envelope label sheet for the same selection as a batch.
 pub fn print_labels(ctx: &Ctx, a: BatchArgs) -> Result<()> {
     let db = ctx.open()?;
+    let actor = ctx.actor(&db)?;
     let sel = selection(&db, &a)?;
-    let pdf = batch::labels(&db, &sel, ctx.now)?;
+    let pdf = batch::labels(&db, &actor, &sel, ctx.now)?;
     petromaks::private::write(&a.out, &pdf)?;
     let v = serde_json::json!({ "out": a.out, "bytes": pdf.len() });
     ctx.out.show(&v, || {

@@ -58,6 +58,9 @@ pub enum TripCmd {
         from: Option<String>,
         #[arg(long)]
         to: Option<String>,
+        /// The trips screen's months: the last month and the coming three around the office's day.
+        #[arg(long, conflicts_with_all = ["from", "to"])]
+        around: bool,
     },
     /// A trip's stops and permits with their outcomes.
     Show { trip: i64 },
@@ -251,8 +254,9 @@ pub fn trip(ctx: &Ctx, c: TripCmd) -> Result<()> {
                 || format!("wrote {} ({} bytes)", out.display(), bytes.len()),
             );
         }
-        TripCmd::List { from, to } => {
+        TripCmd::List { from, to, around } => {
             let trips = match (from, to) {
+                _ if around => van::screens::trips_around(&db, ctx.now)?.trips,
                 (Some(f), Some(t)) => van::list_trips(
                     &db,
                     time::parse_day("from", &f)?,

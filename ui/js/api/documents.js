@@ -56,13 +56,12 @@ export function exportOfficeKey() {
 /** @typedef {{ id: number, date: string, vehicle: string, status: string, permits: number, stops: number }} BatchTrip */
 
 /**
- * Van trips dated between two ISO days.
- * @param {string} from
- * @param {string} to
- * @returns {Promise<BatchTrip[]>}
+ * The batch screen's starting point, decided by the core: the office's day, the first of its month, and
+ * the van trips of the 60 days around it.
+ * @returns {Promise<{ today: string, month_start: string, trips: BatchTrip[] }>}
  */
-export function batchTrips(from, to) {
-  return call('batch_trips', { from, to });
+export function batchTrips() {
+  return call('batch_trips');
 }
 
 /**

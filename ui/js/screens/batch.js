@@ -57,27 +57,8 @@ export function progressText(p) {
   return t('batch.progress', { done: p.done, total: p.total, percent });
 }
 
-/**
- * This computer's day as an ISO date: where the date range starts out (the clerk changes it at will).
- * @param {Date} [now]
- * @returns {string}
- */
-export function localToday(now = new Date()) {
-  const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** The first day of the month of an ISO day. @param {string} day */
-function monthStart(day) {
-  return `${day.slice(0, 8)}01`;
-}
-
-/** An ISO day `days` away from `day`. @param {string} day @param {number} days */
-function shift(day, days) {
-  const d = new Date(`${day}T12:00:00`);
-  d.setDate(d.getDate() + days);
-  return localToday(d);
-}
+/** How many permits the hand-pick list shows for one search. */
+const PICK_LIMIT = 200;
 
 /**
  * Shows the batch printing screen in `ctx.root`.
@@ -92,14 +73,24 @@ export function showBatch(ctx) {
   let running = false;
   /** Answers to earlier choices that come back late are dropped. */
   let asked = 0;
-  const today = localToday();
+  /** The trips to choose from, once the core has answered. */
+  let tripsLoaded = false;
+
+  // Ticking by hand starts from a search: a register of ten years has far too many permits to list whole.
+  const find = /** @type {HTMLInputElement} */ (h('input', { type: 'search', id: 'batch-find', autocomplete: 'off' }));
+  const pickNote = h('p', { class: 'sub', id: 'batch-find-note', role: 'status', 'aria-live': 'polite' });
+  let findTimer = 0;
+  find.addEventListener('input', () => {
+    clearTimeout(findTimer);
+    findTimer = window.setTimeout(() => void loadIssued(), 200);
+  });
 
   const village = villagePicker({ id: 'batch-village', label: t('batch.village'), onChange: () => void refresh() });
   const trip = /** @type {HTMLSelectElement} */ (h('select', { id: 'batch-trip' }));
   trip.addEventListener('change', () => void refresh());
   // Dates typed the Indonesian way (DD-MM-YYYY), each echoed in words under its field.
-  const from = dayField('batch-from', 'batch.from', monthStart(today));
-  const to = dayField('batch-to', 'batch.to', today);
+  const from = dayField('batch-from', 'batch.from');
+  const to = dayField('batch-to', 'batch.to');
   from.input.addEventListener('input', () => void refresh());
   to.input.addEventListener('input', () => void refresh());
 
@@ -109,7 +100,9 @@ export function showBatch(ctx) {
       h('label', { for: 'batch-trip' }, t('batch.trip')), trip),
     dates: h('div', { class: 'batch-panel', 'data-mode': 'dates' },
       h('div', { class: 'batch-dates' }, from.node, to.node)),
-    cases: h('div', { class: 'batch-panel', 'data-mode': 'cases' }, h('p', { class: 'sub' }, t('batch.cases.help'))),
+    cases: h('div', { class: 'batch-panel', 'data-mode': 'cases' },
+      h('p', { class: 'sub' }, t('batch.cases.help')),
+      h('label', { for: 'batch-find' }, t('batch.cases.find')), find, pickNote),
   };
 
   const modes = h('fieldset', { class: 'batch-modes' },
@@ -146,35 +139,38 @@ export function showBatch(ctx) {
 
   async function switchMode() {
     for (const [m, panel] of Object.entries(panels)) panel.hidden = m !== mode;
-    if (mode === 'trip' && trip.options.length === 0) await loadTrips();
+    if (mode === 'trip' && !tripsLoaded) await start();
     if (mode === 'cases') await loadIssued();
     await refresh();
   }
 
-  async function loadTrips() {
+  /** The office's day and the trips around it, from the core; the dates start on its month. */
+  async function start() {
     try {
-      const trips = await api.batchTrips(shift(today, -60), shift(today, 60));
+      const choices = await api.batchTrips();
+      if (!from.read()) from.set(choices.month_start);
+      if (!to.read()) to.set(choices.today);
+      tripsLoaded = true;
       replace(trip,
-        h('option', { value: '' }, trips.length ? t('batch.trip.choose') : t('batch.trip.none')),
-        trips.map((tr) => h('option', { value: tr.id },
+        h('option', { value: '' }, choices.trips.length ? t('batch.trip.choose') : t('batch.trip.none')),
+        choices.trips.map((tr) => h('option', { value: tr.id },
           `${formatDate(tr.date)} · ${tr.vehicle} · ${t('batch.trip.permits', { count: tr.permits })} · ${t(`batch.trip.status.${tr.status}`)}`)));
     } catch (error) {
       message.textContent = errorMessage(/** @type {CommandError} */ (error));
     }
   }
 
-  /** Issued permits to tick by hand. */
+  /** Issued permits to tick by hand: the first PICK_LIMIT that match the search box, newest first. */
   async function loadIssued() {
     try {
-      const rows = [
-        ...(await listCases({ status: 'issued', limit: 500 })),
-        ...(await listCases({ status: 'out_for_delivery', limit: 500 })),
-      ];
-      ticked = ticked.filter((id) => rows.some((r) => r.id === id));
+      const query = find.value.trim();
+      const rows = await listCases({ statuses: ['issued', 'out_for_delivery'], ...(query ? { query } : {}), limit: PICK_LIMIT });
+      // A ticked permit stays ticked while the search changes; it is listed again when it matches.
       replace(list, table(rows.map((r) => ({
         id: r.id, registration_number: r.registration_number, permit_number: r.permit_number,
         holder: r.applicant_name, village: r.village, permit_type_code: r.permit_type_code, status: r.status,
       })), true));
+      pickNote.textContent = rows.length >= PICK_LIMIT ? t('batch.cases.more', { count: PICK_LIMIT }) : '';
     } catch (error) {
       message.textContent = errorMessage(/** @type {CommandError} */ (error));
     }
@@ -318,6 +314,6 @@ export function showBatch(ctx) {
         h('div', { class: 'actions' }, printButton, labelsButton),
         progressBox, message, result, labelsResult)));
   document.body.dataset.screen = 'batch';
-  void switchMode();
+  void start().then(switchMode);
   village.input.focus();
 }

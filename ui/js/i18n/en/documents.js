@@ -64,6 +64,8 @@ export default Object.freeze({
   'batch.from': 'Issued from',
   'batch.to': 'to',
   'batch.cases.help': 'Tick the permits to print in the list below.',
+  'batch.cases.find': 'Search a name, NIK, registration or permit number',
+  'batch.cases.more': 'Showing the first {count} permits; type to narrow the list.',
   'batch.list': 'The permits chosen',
   'batch.col.pick': 'Pick',
   'batch.col.permit_number': 'Permit no.',

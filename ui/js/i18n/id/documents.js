@@ -64,6 +64,8 @@ export default Object.freeze({
   'batch.from': 'Terbit dari',
   'batch.to': 'sampai',
   'batch.cases.help': 'Centang surat izin yang akan dicetak pada daftar di bawah.',
+  'batch.cases.find': 'Cari nama, NIK, nomor pendaftaran atau nomor izin',
+  'batch.cases.more': 'Menampilkan {count} izin pertama; ketik untuk mempersempit.',
   'batch.list': 'Surat izin yang dipilih',
   'batch.col.pick': 'Pilih',
   'batch.col.permit_number': 'No. izin',
