@@ -29,6 +29,7 @@ mod papers_cli;
 mod pdf;
 mod printer;
 mod schema;
+mod search;
 mod sla;
 mod submissions;
 mod survey;

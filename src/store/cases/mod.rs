@@ -1,9 +1,10 @@
 //! The `cases` table: one application for one permit. This module keeps the row, its column list and the
 //! writes; `list` the lists and counts the screens show; `reads` the smaller questions other parts of the
-//! core ask of a case (the van, batches, dashboards, exports).
+//! core ask of a case (the van, batches, dashboards, exports); `search` the search box and its text index.
 
 mod list;
 mod reads;
+pub mod search;
 
 use std::collections::BTreeMap;
 
@@ -208,9 +209,10 @@ pub struct NewCaseRow<'a> {
     pub submission_id: Option<&'a str>,
 }
 
-/// Stores a new case in `received`; returns its id.
+/// Stores a new case in `received`, and indexes it for the search box under its applicant's name;
+/// returns its id.
 pub fn insert(tx: &Tx, c: &NewCaseRow) -> Result<CaseId> {
-    tx.value(
+    let id = tx.value(
         "INSERT INTO cases (registration_number, applicant_id, permit_type_id, channel, service_mode, status,
                             details, registered_at, registered_on, registered_by, sla_days, updated_at, submission_id)
          VALUES (?1, ?2, ?3, ?4, ?5, 'received', ?6, ?7, ?8, ?9, ?10, ?7, ?11) RETURNING id",
@@ -227,7 +229,13 @@ pub fn insert(tx: &Tx, c: &NewCaseRow) -> Result<CaseId> {
             &c.sla_days,
             &c.submission_id,
         ],
-    )
+    )?;
+    let name: String = tx.value(
+        "SELECT name FROM applicants WHERE id = ?1",
+        &[&c.applicant_id],
+    )?;
+    search::index(tx, id, &name)?;
+    Ok(id)
 }
 
 /// Moves a case to `to`; a final status records when it closed.
