@@ -238,6 +238,64 @@ pub fn insert(tx: &Tx, c: &NewCaseRow) -> Result<CaseId> {
     Ok(id)
 }
 
+/// A case as it stands after the steps of its life (the bulk demo writes a case's history at once): the
+/// columns every step would have set, with the status it ended in.
+pub struct SettledCase<'a> {
+    pub new: NewCaseRow<'a>,
+    pub applicant_name: &'a str,
+    pub status: Status,
+    pub sla_used_days: u32,
+    pub sla_started_on: Option<NaiveDate>,
+    pub sla_resumed_on: Option<NaiveDate>,
+    pub due_date: Option<NaiveDate>,
+    pub decision_reason: Option<&'a str>,
+    pub issue: Option<Issue<'a>>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Stores a settled case and indexes it for the search box; returns its id.
+pub fn insert_settled(tx: &Tx, c: &SettledCase) -> Result<CaseId> {
+    let n = &c.new;
+    let i = c.issue.as_ref();
+    let id = tx.value(
+        "INSERT INTO cases (registration_number, applicant_id, permit_type_id, channel, service_mode, status,
+                            details, registered_at, registered_on, registered_by, sla_days, sla_used_days,
+                            sla_started_on, sla_resumed_on, due_date, decision_reason, permit_number, issued_on,
+                            valid_until, signer, closed_at, updated_at, certificate_snapshot, submission_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
+                 ?22, ?23, ?24) RETURNING id",
+        &[
+            &n.registration_number,
+            &n.applicant_id,
+            &n.permit_type_id,
+            &n.channel,
+            &n.service_mode,
+            &c.status,
+            &Json(n.details),
+            &n.registered_at,
+            &n.registered_on,
+            &n.registered_by,
+            &n.sla_days,
+            &c.sla_used_days,
+            &c.sla_started_on,
+            &c.sla_resumed_on,
+            &c.due_date,
+            &c.decision_reason,
+            &i.map(|i| i.permit_number),
+            &i.map(|i| i.issued_on),
+            &i.and_then(|i| i.valid_until),
+            &i.map(|i| Json(i.signer)),
+            &c.closed_at,
+            &c.updated_at,
+            &i.map(|i| i.snapshot),
+            &n.submission_id,
+        ],
+    )?;
+    search::index(tx, id, c.applicant_name)?;
+    Ok(id)
+}
+
 /// Moves a case to `to`; a final status records when it closed.
 pub fn set_status(tx: &Tx, id: CaseId, to: Status, now: DateTime<Utc>) -> Result<()> {
     let closed = to.is_final().then_some(now);
