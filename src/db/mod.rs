@@ -9,6 +9,7 @@
 //! for a reason that passes (a serialisation failure, a restarted server before the commit) runs again.
 
 mod address;
+mod explain;
 pub mod file;
 mod macros;
 mod migrate;
@@ -20,12 +21,13 @@ mod sqlite;
 mod value;
 pub mod watch;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::ops::Deref;
 use std::path::Path;
 use std::time::Duration;
 
 pub use address::{default_file, without_password, Address, DB_ENV};
+pub use explain::Statement;
 pub use migrate::{latest_version, Upgrade};
 pub use server::{pgpass_file, save_password, ServerSettings};
 pub use value::{FromValue, Json, Param, Row, Value};
@@ -68,6 +70,8 @@ pub struct Db {
     in_tx: Cell<bool>,
     /// Set when the current write recorded a field action in a van register's outbox.
     field_action: Cell<bool>,
+    /// The statements run while recording (see [`Db::recording`]).
+    recorded: RefCell<Option<Vec<Statement>>>,
 }
 
 /// A transaction in progress; reads and writes through it see its own changes. Dereferences to [`Db`], so
@@ -222,6 +226,16 @@ impl Db {
             savepoints: Cell::new(0),
             in_tx: Cell::new(false),
             field_action: Cell::new(false),
+            recorded: RefCell::new(None),
+        }
+    }
+
+    fn note(&self, sql: &str, params: &[Value]) {
+        if let Some(r) = self.recorded.borrow_mut().as_mut() {
+            r.push(Statement {
+                sql: sql.to_string(),
+                params: params.to_vec(),
+            });
         }
     }
 
@@ -258,6 +272,7 @@ impl Db {
     /// Every row of a query.
     pub fn query(&self, sql: &str, params: &[&dyn Param]) -> Result<Vec<Row>> {
         let p = values(params);
+        self.note(sql, &p);
         match &self.inner {
             Inner::Sqlite(s) => s.query(sql, &p),
             Inner::Postgres(pg) => self.on_server(pg, |pg| pg.query(sql, &p)),
@@ -342,6 +357,7 @@ impl Db {
         mut f: impl FnMut(Row) -> Result<()>,
     ) -> Result<()> {
         let p = values(params);
+        self.note(sql, &p);
         match &self.inner {
             Inner::Sqlite(s) => s.each(sql, &p, &mut f),
             Inner::Postgres(pg) => {
@@ -356,6 +372,7 @@ impl Db {
     /// Runs one statement; returns the rows it changed.
     pub fn execute(&self, sql: &str, params: &[&dyn Param]) -> Result<u64> {
         let p = values(params);
+        self.note(sql, &p);
         match &self.inner {
             Inner::Sqlite(s) => s.execute(sql, &p),
             Inner::Postgres(pg) => self.on_server(pg, |pg| pg.execute(sql, &p)),

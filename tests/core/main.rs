@@ -27,6 +27,7 @@ mod manifest;
 mod numbering;
 mod papers_cli;
 mod pdf;
+mod plans;
 mod printer;
 mod schema;
 mod search;

@@ -1,5 +1,6 @@
 //! The search box: what a clerk types, answered from indexes at any size of the register. A number
-//! (registration, permit, van receipt) is looked up exactly through its unique index and comes first;
+//! (registration, permit, van receipt) is looked up exactly through its unique index and, when it names
+//! a case, is the whole answer;
 //! digits alone are also a NIK or its first digits (the applicants' unique index, in NIK order); anything
 //! else is part of a name, found through the text index `case_search` (SQLite FTS5 with the trigram
 //! tokenizer, PostgreSQL `pg_trgm`) over the name's search form (`text::search_key`): names with every
@@ -71,7 +72,6 @@ impl Plan {
 /// The tiers of the ranking, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Tier {
-    Number,
     Nik,
     WordStart,
     Inside,
@@ -254,15 +254,7 @@ fn by_name(
 
 /// Where the `before` case of a page sits in the ranking: its tier, and its NIK for the NIK tier. A case
 /// that no longer matches (renamed meanwhile) continues the last tier by its id.
-fn tier_of(
-    db: &Db,
-    p: &Plan,
-    numbers: &[CaseId],
-    before: CaseId,
-) -> Result<(Tier, Option<String>)> {
-    if numbers.contains(&before) {
-        return Ok((Tier::Number, None));
-    }
+fn tier_of(db: &Db, p: &Plan, before: CaseId) -> Result<(Tier, Option<String>)> {
     let row: Option<(String, String)> = db.one(
         "SELECT a.nik, a.name FROM cases c JOIN applicants a ON a.id = c.applicant_id WHERE c.id = ?1",
         &[&before],
@@ -296,38 +288,24 @@ pub(super) fn list(db: &Db, f: &CaseFilter, q: &str) -> Result<Vec<CaseSummary>>
     let p = Plan::new(q);
     let want = limit(f) as usize;
     let numbers = by_number(db, f, &p)?;
+    // A whole number typed (or scanned) names its case: nothing else is looked for.
+    if !numbers.is_empty() {
+        let page: Vec<CaseId> = numbers
+            .into_iter()
+            .filter(|id| f.before.is_none_or(|b| *id < b))
+            .take(want)
+            .collect();
+        return summaries(db, &page);
+    }
     let (from, nik_after) = match f.before {
-        None => (Tier::Number, None),
-        Some(b) => tier_of(db, &p, &numbers, b)?,
+        None => (Tier::Nik, None),
+        Some(b) => tier_of(db, &p, b)?,
     };
     let mut out: Vec<CaseId> = Vec::new();
-    let room = |out: &Vec<CaseId>| (want.saturating_sub(out.len()) + numbers.len()) as u32;
-    // A number-exact case is ranked first and only there.
-    let keep = |out: &mut Vec<CaseId>, found: Vec<CaseId>| {
-        for id in found {
-            if out.len() < want && !numbers.contains(&id) && !out.contains(&id) {
-                out.push(id);
-            }
-        }
-    };
-    if from == Tier::Number {
-        let after = f.before;
-        out.extend(
-            numbers
-                .iter()
-                .filter(|id| after.is_none_or(|b| **id < b))
-                .take(want),
-        );
-    }
-    let resume = |tier: Tier| if tier == from { f.before } else { None };
     if let Some(prefix) = &p.nik {
-        if from <= Tier::Nik && out.len() < want {
-            let after = match (&nik_after, f.before) {
-                (Some(nik), Some(b)) if from == Tier::Nik => Some((nik.as_str(), b)),
-                _ => None,
-            };
-            let found = by_nik(db, f, prefix, after, room(&out))?;
-            keep(&mut out, found);
+        if from == Tier::Nik {
+            let after = nik_after.as_deref().zip(f.before);
+            out = by_nik(db, f, prefix, after, want as u32)?;
         }
     }
     if p.names() {
@@ -339,8 +317,10 @@ pub(super) fn list(db: &Db, f: &CaseFilter, q: &str) -> Result<Vec<CaseSummary>>
             if skip || tier < from || out.len() >= want {
                 continue;
             }
-            let found = by_name(db, f, tier, &p, resume(tier), room(&out))?;
-            keep(&mut out, found);
+            let before = if tier == from { f.before } else { None };
+            let room = (want - out.len()) as u32;
+            // The tiers do not overlap: the second excludes the first in its query.
+            out.extend(by_name(db, f, tier, &p, before, room)?);
         }
     }
     summaries(db, &out)
@@ -350,6 +330,9 @@ pub(super) fn list(db: &Db, f: &CaseFilter, q: &str) -> Result<Vec<CaseSummary>>
 pub(super) fn count(db: &Db, f: &CaseFilter, q: &str) -> Result<u64> {
     let p = Plan::new(q);
     let numbers = by_number(db, f, &p)?;
+    if !numbers.is_empty() {
+        return Ok(numbers.len() as u64);
+    }
     let mut args = Vec::new();
     let mut sql = if let Some(prefix) = &p.nik {
         let mut s = format!(
@@ -369,14 +352,11 @@ pub(super) fn count(db: &Db, f: &CaseFilter, q: &str) -> Result<u64> {
             joins(f)
         )
     } else {
-        return Ok(numbers.len() as u64);
+        return Ok(0);
     };
     conditions(f, &mut sql, &mut args);
-    for id in &numbers {
-        push(&mut sql, &mut args, id.to_value(), " AND c.id <> ?N");
-    }
     let n: i64 = db.value(&sql, &refs(&args))?;
-    Ok(numbers.len() as u64 + n.max(0) as u64)
+    Ok(n.max(0) as u64)
 }
 
 /// Indexes a new case under its applicant's name (in the registration's transaction).

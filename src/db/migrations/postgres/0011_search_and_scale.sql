@@ -14,3 +14,7 @@ CREATE INDEX cases_status_id ON cases (status, id);
 CREATE INDEX cases_issued_on ON cases (issued_on) WHERE issued_on IS NOT NULL;
 CREATE INDEX cases_valid_until ON cases (valid_until) WHERE valid_until IS NOT NULL;
 CREATE INDEX deliveries_case ON deliveries (case_id);
+
+-- The audit log's screen, newest first.
+CREATE INDEX case_events_at ON case_events (at, id);
+CREATE INDEX admin_events_at ON admin_events (at, id);
