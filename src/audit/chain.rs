@@ -57,12 +57,14 @@ pub(crate) fn append(tx: &Tx, chain: Chain, values: &[Value]) -> Result<()> {
 }
 
 /// A chain's head held in memory while one transaction appends many rows (the bulk demo): the same rows
-/// and hashes [`append`] writes, without reading the head back before each row. Made inside the
-/// transaction it writes in, which holds the register's write lock.
+/// and hashes [`append`] writes, without reading the head back before each row, written a few dozen at
+/// a time. Made inside the transaction it writes in (which holds the register's write lock), and
+/// [`Sealer::flush`]ed before that transaction commits.
 pub(crate) struct Sealer {
     chain: Chain,
     next_id: i64,
     prev: String,
+    pending: Vec<(Vec<Value>, String, String)>,
 }
 
 impl Sealer {
@@ -76,6 +78,7 @@ impl Sealer {
             chain,
             next_id: store::next_id(tx, chain)?,
             prev,
+            pending: Vec::new(),
         })
     }
 
@@ -84,12 +87,22 @@ impl Sealer {
         self.next_id
     }
 
-    /// Seals and writes one row whose values start with [`Sealer::next_id`].
-    pub(crate) fn append(&mut self, tx: &Tx, values: &[Value]) -> Result<()> {
-        let hash = link_hash(self.chain, &self.prev, values);
-        store::insert_sealed(tx, self.chain, values, &self.prev, &hash)?;
-        self.prev = hash;
+    /// Seals one row whose values start with [`Sealer::next_id`]; written at the next flush.
+    pub(crate) fn append(&mut self, tx: &Tx, values: Vec<Value>) -> Result<()> {
+        let hash = link_hash(self.chain, &self.prev, &values);
+        let prev = std::mem::replace(&mut self.prev, hash.clone());
+        self.pending.push((values, prev, hash));
         self.next_id += 1;
+        if self.pending.len() >= 500 {
+            self.flush(tx)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the rows sealed so far.
+    pub(crate) fn flush(&mut self, tx: &Tx) -> Result<()> {
+        store::insert_sealed_many(tx, self.chain, &self.pending)?;
+        self.pending.clear();
         Ok(())
     }
 }

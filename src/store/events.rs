@@ -113,20 +113,55 @@ pub fn insert_sealed(
     prev: &str,
     hash: &str,
 ) -> Result<()> {
-    let n = values.len();
-    let marks: Vec<String> = (1..=n + 2).map(|i| format!("?{i}")).collect();
+    let sql = match chain {
+        Chain::Case => {
+            "INSERT INTO case_events (id, case_id, at, actor_id, action, from_status, to_status, reason, detail,
+                                      prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+        }
+        Chain::Admin => {
+            "INSERT INTO admin_events (id, at, actor_id, action, target, detail, prev_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        }
+    };
     let mut params: Vec<&dyn Param> = values.iter().map(|v| v as &dyn Param).collect();
     params.push(&prev);
     params.push(&hash);
-    tx.execute(
-        &format!(
-            "INSERT INTO {} ({}, prev_hash, hash) VALUES ({})",
-            chain.table(),
-            chain.columns(),
-            marks.join(", ")
-        ),
-        &params,
-    )?;
+    tx.execute(sql, &params)?;
+    Ok(())
+}
+
+/// Writes many sealed rows of one chain, in order, a few dozen to a statement (a bulk job): each is its
+/// audited values and its two hashes, as for [`insert_sealed`].
+pub fn insert_sealed_many(
+    tx: &Tx,
+    chain: Chain,
+    rows: &[(Vec<Value>, String, String)],
+) -> Result<()> {
+    for chunk in rows.chunks(50) {
+        let width = chunk[0].0.len() + 2;
+        let marks: Vec<String> = (0..chunk.len())
+            .map(|r| {
+                let cols: Vec<String> =
+                    (1..=width).map(|c| format!("?{}", r * width + c)).collect();
+                format!("({})", cols.join(", "))
+            })
+            .collect();
+        let mut params: Vec<&dyn Param> = Vec::with_capacity(chunk.len() * width);
+        for (values, prev, hash) in chunk {
+            params.extend(values.iter().map(|v| v as &dyn Param));
+            params.push(prev);
+            params.push(hash);
+        }
+        tx.execute(
+            &format!(
+                "INSERT INTO {} ({}, prev_hash, hash) VALUES {}",
+                chain.table(),
+                chain.columns(),
+                marks.join(", ")
+            ),
+            &params,
+        )?;
+    }
     Ok(())
 }
 

@@ -92,6 +92,12 @@ pub fn generate_large(
                 .into(),
         ));
     }
+    if store::van_offline::is_van(db)? {
+        return Err(Error::Forbidden(
+            "this laptop works offline on a checked-out trip: demo data goes into the office register"
+                .into(),
+        ));
+    }
     let o = office::require(db)?;
     let staff = ensure_staff(db, admin, now)?;
     let villages = store::areas::regency_village_codes(db, &o.regency_code)?;
@@ -131,6 +137,7 @@ pub fn generate_large(
         first: now - Duration::days(days),
         pace: (days * 86_400) as f64 / count.max(1) as f64,
     };
+    db.bulk_mode(true)?;
     let mut state = State {
         rng: Rng(seed.max(1)),
         people: Vec::new(),
@@ -146,16 +153,20 @@ pub fn generate_large(
         state = db.write(|tx| {
             let mut st = state.clone();
             let mut seal = Sealer::start(tx, Chain::Case)?;
+            let mut names = Vec::with_capacity(n);
             for _ in 0..n {
-                one_case(tx, &setting, &mut st, &mut seal)?;
+                names.push(one_case(tx, &setting, &mut st, &mut seal)?);
                 st.done += 1;
             }
+            seal.flush(tx)?;
+            cases::search::index_many(tx, &names)?;
             Ok(st)
         })?;
         if !progress(state.done as u64) {
             break;
         }
     }
+    db.bulk_mode(false)?;
     Ok(state.done as u64)
 }
 
@@ -248,8 +259,9 @@ fn reason_for(to: Status) -> Option<&'static str> {
     }
 }
 
-/// Writes one case with everything its life left behind.
-fn one_case(tx: &Tx, s: &Setting, st: &mut State, seal: &mut Sealer) -> Result<()> {
+/// Writes one case with everything its life left behind; answers it with its applicant's name, for the
+/// search index.
+fn one_case(tx: &Tx, s: &Setting, st: &mut State, seal: &mut Sealer) -> Result<(CaseId, String)> {
     let jitter = Duration::seconds(st.rng.below(s.pace.max(1.0) as usize) as i64);
     let registered = s.first + Duration::seconds((st.done as f64 * s.pace) as i64) + jitter;
     let registered = registered.min(s.now);
@@ -286,7 +298,7 @@ fn one_case(tx: &Tx, s: &Setting, st: &mut State, seal: &mut Sealer) -> Result<(
     let life: Life = life::live(rng, registered, s.now);
     let status = life.status();
     let all_received = status != Status::Received || rng.below(2) == 0;
-    let reg = numbering::registration_number(tx, reg_day)?;
+    let reg = numbering::office_registration_number(tx, reg_day)?;
 
     // What the steps set on the case: the SLA clock from the verification, the permit from the issue.
     let verified = life.reached(Status::Verified).map(day);
@@ -334,7 +346,6 @@ fn one_case(tx: &Tx, s: &Setting, st: &mut State, seal: &mut Sealer) -> Result<(
                 sla_days: ptype.sla_days,
                 submission_id: None,
             },
-            applicant_name: &p.name,
             status,
             sla_used_days: 0,
             sla_started_on: verified,
@@ -380,7 +391,8 @@ fn one_case(tx: &Tx, s: &Setting, st: &mut State, seal: &mut Sealer) -> Result<(
         &life,
         due,
         permit.as_deref(),
-    )
+    )?;
+    Ok((id, p.name))
 }
 
 /// The case's audit rows, handover and survey, in the order they happened.
@@ -423,7 +435,7 @@ fn history(
             to.and_then(reason_for),
             detail,
         );
-        seal.append(tx, &values)
+        seal.append(tx, values)
     };
     let detail = format!("{reg} {code} {channel}");
     event(

@@ -242,7 +242,6 @@ pub fn insert(tx: &Tx, c: &NewCaseRow) -> Result<CaseId> {
 /// columns every step would have set, with the status it ended in.
 pub struct SettledCase<'a> {
     pub new: NewCaseRow<'a>,
-    pub applicant_name: &'a str,
     pub status: Status,
     pub sla_used_days: u32,
     pub sla_started_on: Option<NaiveDate>,
@@ -254,7 +253,8 @@ pub struct SettledCase<'a> {
     pub updated_at: DateTime<Utc>,
 }
 
-/// Stores a settled case and indexes it for the search box; returns its id.
+/// Stores a settled case; returns its id. The caller indexes it for the search box in the same
+/// transaction ([`search::index_many`], many cases at a time).
 pub fn insert_settled(tx: &Tx, c: &SettledCase) -> Result<CaseId> {
     let n = &c.new;
     let i = c.issue.as_ref();
@@ -292,7 +292,6 @@ pub fn insert_settled(tx: &Tx, c: &SettledCase) -> Result<CaseId> {
             &n.submission_id,
         ],
     )?;
-    search::index(tx, id, c.applicant_name)?;
     Ok(id)
 }
 

@@ -369,6 +369,32 @@ pub fn index(tx: &Tx, case: CaseId, applicant_name: &str) -> Result<()> {
     Ok(())
 }
 
+/// Indexes many new cases under their applicants' names, a few hundred to a statement (a bulk job: on
+/// SQLite each statement that writes makes the text index flush what it holds, so one statement for
+/// many rows keeps it from writing a small segment per case).
+pub fn index_many(tx: &Tx, cases: &[(CaseId, String)]) -> Result<()> {
+    let table = match tx.engine() {
+        Engine::Sqlite => "case_search (rowid, name)",
+        Engine::Postgres => "case_search (case_id, name)",
+    };
+    for chunk in cases.chunks(500) {
+        let marks: Vec<String> = (0..chunk.len())
+            .map(|i| format!("(?{}, ?{})", 2 * i + 1, 2 * i + 2))
+            .collect();
+        let keys: Vec<String> = chunk.iter().map(|(_, n)| text::search_key(n)).collect();
+        let mut params: Vec<&dyn Param> = Vec::with_capacity(chunk.len() * 2);
+        for ((id, _), k) in chunk.iter().zip(&keys) {
+            params.push(id);
+            params.push(k);
+        }
+        tx.execute(
+            &format!("INSERT INTO {table} VALUES {}", marks.join(", ")),
+            &params,
+        )?;
+    }
+    Ok(())
+}
+
 /// Indexes every case of an applicant under their new name (in the rename's transaction).
 pub fn rename(tx: &Tx, applicant: ApplicantId, name: &str) -> Result<()> {
     let sql = match tx.engine() {
