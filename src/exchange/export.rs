@@ -74,14 +74,16 @@ pub fn csv(db: &Db, actor: &Actor, what: What, out: impl Write) -> Result<u64> {
     Ok(n)
 }
 
-/// Every case or applicant as an XLSX workbook (text cells: a NIK or a permit number never becomes a
-/// number in a spreadsheet); returns the bytes and how many rows.
-pub fn xlsx(db: &Db, actor: &Actor, what: What) -> Result<(Vec<u8>, u64)> {
+/// Writes every case or applicant as an XLSX workbook to `out` (text cells: a NIK or a permit number never
+/// becomes a number in a spreadsheet); returns how many rows. The worksheet is written in constant-memory
+/// mode: each row goes to a temporary file as it comes from the register (strings inline, not in a shared
+/// table), so a million rows take no more memory than ten.
+pub fn xlsx(db: &Db, actor: &Actor, what: What, out: impl Write + Send) -> Result<u64> {
     actor.require(EXPORTERS, "export the register")?;
     let x = |e: rust_xlsxwriter::XlsxError| Error::Io(std::io::Error::other(e.to_string()));
     let mut book = rust_xlsxwriter::Workbook::new();
     let bold = rust_xlsxwriter::Format::new().set_bold();
-    let ws = book.add_worksheet();
+    let ws = book.add_worksheet_with_constant_memory();
     ws.set_name(match what {
         What::Cases => "Cases",
         What::Applicants => "Applicants",
@@ -99,5 +101,6 @@ pub fn xlsx(db: &Db, actor: &Actor, what: What) -> Result<(Vec<u8>, u64)> {
         }
         Ok(())
     })?;
-    Ok((book.save_to_buffer().map_err(x)?, u64::from(row)))
+    book.save_to_writer(out).map_err(x)?;
+    Ok(u64::from(row))
 }

@@ -62,7 +62,11 @@ fn export_bytes(
 ) -> Result<(String, Vec<u8>), CommandError> {
     let actor = session.actor()?;
     let bytes = db.job()?.run(|job| match format {
-        ExportFormat::Xlsx => export::xlsx(job, &actor, what).map(|(bytes, _)| bytes),
+        ExportFormat::Xlsx => {
+            let mut out = Vec::new();
+            export::xlsx(job, &actor, what, &mut out)?;
+            Ok(out)
+        }
         ExportFormat::Csv => {
             let mut out = Vec::new();
             export::csv(job, &actor, what, &mut out)?;

@@ -90,7 +90,7 @@ enum Command {
     /// Printers (CUPS): list them, send a PDF.
     #[command(subcommand)]
     Printer(papers::PrinterCmd),
-    /// Measure registering cases and printing certificates on a scratch database.
+    /// Measure the register at a given size: opening, each search, the scanner, dashboards, exports, registration, certificates.
     Bench(bench::BenchArgs),
     /// Van trips: plan, assign permits, print the manifest, record deliveries, close.
     #[command(subcommand)]

@@ -92,8 +92,10 @@ pub fn export(ctx: &Ctx, c: ExportCmd) -> Result<()> {
         )));
     }
     let rows = if is_xlsx(&out) {
-        let (bytes, rows) = export::xlsx(&db, &actor, what)?;
-        petromaks::private::write(&out, &bytes)?;
+        let file = petromaks::private::create_file(&out)?;
+        let mut w = std::io::BufWriter::new(file);
+        let rows = export::xlsx(&db, &actor, what, &mut w)?;
+        std::io::Write::flush(&mut w)?;
         rows
     } else {
         let file = petromaks::private::create_file(&out)?;
