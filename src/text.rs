@@ -91,3 +91,52 @@ pub fn optional_line(
         None => Ok(None),
     }
 }
+
+/// The form of a name the search index holds and the search box's text is compared in: accents removed
+/// (é → e), small letters, every run of anything but letters and digits one space, with a space before and
+/// after, so `" sri "` marks a whole word and `" sri"` the start of one. Both engines index this text, so
+/// they find the same cases.
+pub fn search_key(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 2);
+    out.push(' ');
+    for c in input
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+    {
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if !out.ends_with(' ') {
+        out.push(' ');
+    }
+    out
+}
+
+/// The words of what was typed into the search box, in the search key's form.
+pub fn search_words(input: &str) -> Vec<String> {
+    search_key(input)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_search_key_ignores_accents_case_and_punctuation() {
+        assert_eq!(
+            super::search_key("Siti Nurhaliza Ségara"),
+            " siti nurhaliza segara "
+        );
+        assert_eq!(
+            super::search_key("  Drs. H. ÁHMAD,  M.Si "),
+            " drs h ahmad m si "
+        );
+        assert_eq!(super::search_key(""), " ");
+        assert_eq!(super::search_words("séga  NUR"), vec!["sega", "nur"]);
+    }
+}

@@ -56,6 +56,57 @@ pub(crate) fn append(tx: &Tx, chain: Chain, values: &[Value]) -> Result<()> {
     store::insert_sealed(tx, chain, values, &prev, &hash)
 }
 
+/// A chain's head held in memory while one transaction appends many rows (the bulk demo): the same rows
+/// and hashes [`append`] writes, without reading the head back before each row, written a few dozen at
+/// a time. Made inside the transaction it writes in (which holds the register's write lock), and
+/// [`Sealer::flush`]ed before that transaction commits.
+pub(crate) struct Sealer {
+    chain: Chain,
+    next_id: i64,
+    prev: String,
+    pending: Vec<(Vec<Value>, String, String)>,
+}
+
+impl Sealer {
+    pub(crate) fn start(tx: &Tx, chain: Chain) -> Result<Sealer> {
+        let prev = match store::last_hash(tx, chain)? {
+            None => GENESIS.to_string(),
+            Some(Some(h)) => h,
+            Some(None) => String::new(),
+        };
+        Ok(Sealer {
+            chain,
+            next_id: store::next_id(tx, chain)?,
+            prev,
+            pending: Vec::new(),
+        })
+    }
+
+    /// The id the next row gets.
+    pub(crate) fn next_id(&self) -> i64 {
+        self.next_id
+    }
+
+    /// Seals one row whose values start with [`Sealer::next_id`]; written at the next flush.
+    pub(crate) fn append(&mut self, tx: &Tx, values: Vec<Value>) -> Result<()> {
+        let hash = link_hash(self.chain, &self.prev, &values);
+        let prev = std::mem::replace(&mut self.prev, hash.clone());
+        self.pending.push((values, prev, hash));
+        self.next_id += 1;
+        if self.pending.len() >= 500 {
+            self.flush(tx)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the rows sealed so far.
+    pub(crate) fn flush(&mut self, tx: &Tx) -> Result<()> {
+        store::insert_sealed_many(tx, self.chain, &self.pending)?;
+        self.pending.clear();
+        Ok(())
+    }
+}
+
 /// The first place a chain does not hold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BrokenLink {

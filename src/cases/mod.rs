@@ -14,7 +14,9 @@ pub use crate::store::cases::{
 };
 pub(crate) use lifecycle::step_tx;
 pub use lifecycle::{allowed_moves, move_case, set_document, Move, Rule, Step, RULES};
-pub use query::{detail, documents, find_by_number, get, list, sla, CaseDetail, LabelledValue};
+pub use query::{
+    count, detail, documents, find_by_number, get, list, sla, CaseDetail, LabelledValue,
+};
 pub(crate) use register::register_tx;
 pub use register::{register, NewCase, Registered};
 pub use today::{today, Tile, TileKey};

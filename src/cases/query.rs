@@ -156,3 +156,8 @@ fn dedicated_steps(db: &Db, case: &Case, role: crate::actor::Role) -> Result<Vec
 pub fn list(db: &Db, f: &CaseFilter) -> Result<Vec<CaseSummary>> {
     store::list(db, f)
 }
+
+/// How many cases a filter matches, with no cap (the search box's count, a tile's count).
+pub fn count(db: &Db, f: &CaseFilter) -> Result<u64> {
+    store::count(db, f)
+}

@@ -17,6 +17,11 @@ pub fn registration_number(tx: &Tx, day: NaiveDate) -> Result<String> {
         let seq = store::numbers::next(tx, &van_series_key(&v.van, day))?;
         return Ok(format!("{}/{}/{seq:06}", v.van, day.year()));
     }
+    office_registration_number(tx, day)
+}
+
+/// The office register's registration number for `day` (a caller that knows it is no van register).
+pub(crate) fn office_registration_number(tx: &Tx, day: NaiveDate) -> Result<String> {
     let seq = store::numbers::next(tx, &format!("reg/{}", day.year()))?;
     Ok(format!("REG-{}-{seq:06}", day.year()))
 }

@@ -9,6 +9,7 @@
 //! for a reason that passes (a serialisation failure, a restarted server before the commit) runs again.
 
 mod address;
+mod explain;
 pub mod file;
 mod macros;
 mod migrate;
@@ -21,12 +22,13 @@ mod sqlite;
 mod value;
 pub mod watch;
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::ops::Deref;
 use std::path::Path;
 use std::time::Duration;
 
 pub use address::{default_file, without_password, Address, DB_ENV};
+pub use explain::Statement;
 pub use migrate::{latest_version, Upgrade};
 pub use server::{pgpass_file, save_password, ServerSettings};
 pub use value::{FromValue, Json, Param, Row, Value};
@@ -69,6 +71,8 @@ pub struct Db {
     in_tx: Cell<bool>,
     /// Set when the current write recorded a field action in a van register's outbox.
     field_action: Cell<bool>,
+    /// The statements run while recording (see [`Db::recording`]).
+    recorded: RefCell<Option<Vec<Statement>>>,
 }
 
 /// A transaction in progress; reads and writes through it see its own changes. Dereferences to [`Db`], so
@@ -223,6 +227,16 @@ impl Db {
             savepoints: Cell::new(0),
             in_tx: Cell::new(false),
             field_action: Cell::new(false),
+            recorded: RefCell::new(None),
+        }
+    }
+
+    fn note(&self, sql: &str, params: &[Value]) {
+        if let Some(r) = self.recorded.borrow_mut().as_mut() {
+            r.push(Statement {
+                sql: sql.to_string(),
+                params: params.to_vec(),
+            });
         }
     }
 
@@ -259,6 +273,7 @@ impl Db {
     /// Every row of a query.
     pub fn query(&self, sql: &str, params: &[&dyn Param]) -> Result<Vec<Row>> {
         let p = values(params);
+        self.note(sql, &p);
         match &self.inner {
             Inner::Sqlite(s) => s.query(sql, &p),
             Inner::Postgres(pg) => self.on_server(pg, |pg| pg.query(sql, &p)),
@@ -343,6 +358,7 @@ impl Db {
         mut f: impl FnMut(Row) -> Result<()>,
     ) -> Result<()> {
         let p = values(params);
+        self.note(sql, &p);
         match &self.inner {
             Inner::Sqlite(s) => s.each(sql, &p, &mut f),
             Inner::Postgres(pg) => {
@@ -383,6 +399,7 @@ impl Db {
     /// Runs one statement; returns the rows it changed.
     pub fn execute(&self, sql: &str, params: &[&dyn Param]) -> Result<u64> {
         let p = values(params);
+        self.note(sql, &p);
         match &self.inner {
             Inner::Sqlite(s) => s.execute(sql, &p),
             Inner::Postgres(pg) => self.on_server(pg, |pg| pg.execute(sql, &p)),
@@ -394,6 +411,21 @@ impl Db {
         match &self.inner {
             Inner::Sqlite(s) => s.batch(sql),
             Inner::Postgres(pg) => pg.batch(sql),
+        }
+    }
+
+    /// Readies this connection for a bulk job (or back for everyday work): up to 512 MiB of the register's
+    /// pages kept in memory, so the pages a transaction of thousands of rows writes stay there until it
+    /// commits instead of spilling to the file and being read back, and statement journals in memory too.
+    /// No effect on the server, which has its own buffers.
+    pub fn bulk_mode(&self, on: bool) -> Result<()> {
+        match &self.inner {
+            Inner::Sqlite(s) => s.batch(if on {
+                "PRAGMA cache_size = -524288; PRAGMA temp_store = MEMORY"
+            } else {
+                "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT"
+            }),
+            Inner::Postgres(_) => Ok(()),
         }
     }
 

@@ -60,28 +60,68 @@ fn each(db: &Db, what: What, mut f: impl FnMut(&[String]) -> Result<()>) -> Resu
     }
 }
 
+/// How often an export reports its progress: every this many rows.
+pub const PROGRESS_EVERY: u64 = 10_000;
+
+/// Told the rows written so far, every [`PROGRESS_EVERY`] rows; answering `false` cancels the export
+/// (`Error::Cancelled`; the caller removes the half-written file).
+pub type Progress<'a> = &'a mut dyn FnMut(u64) -> bool;
+
+/// Counts a row written and reports progress when due.
+fn step(n: &mut u64, progress: &mut Progress) -> Result<()> {
+    *n += 1;
+    if *n % PROGRESS_EVERY == 0 && !progress(*n) {
+        return Err(Error::Cancelled);
+    }
+    Ok(())
+}
+
 /// Writes every case or applicant, oldest first, as CSV; returns how many rows.
 pub fn csv(db: &Db, actor: &Actor, what: What, out: impl Write) -> Result<u64> {
+    csv_with_progress(db, actor, what, out, &mut |_| true)
+}
+
+/// [`csv`], reporting progress and cancelled when `progress` answers `false`.
+pub fn csv_with_progress(
+    db: &Db,
+    actor: &Actor,
+    what: What,
+    out: impl Write,
+    mut progress: Progress,
+) -> Result<u64> {
     actor.require(EXPORTERS, "export the register")?;
     let mut w = csv::Writer::from_writer(out);
     w.write_record(header(what)).map_err(csv_err)?;
     let mut n = 0u64;
     each(db, what, |r| {
-        n += 1;
-        w.write_record(r).map_err(csv_err)
+        w.write_record(r).map_err(csv_err)?;
+        step(&mut n, &mut progress)
     })?;
     w.flush()?;
     Ok(n)
 }
 
-/// Every case or applicant as an XLSX workbook (text cells: a NIK or a permit number never becomes a
-/// number in a spreadsheet); returns the bytes and how many rows.
-pub fn xlsx(db: &Db, actor: &Actor, what: What) -> Result<(Vec<u8>, u64)> {
+/// Writes every case or applicant as an XLSX workbook to `out` (text cells: a NIK or a permit number never
+/// becomes a number in a spreadsheet); returns how many rows. The worksheet is written in constant-memory
+/// mode: each row goes to a temporary file as it comes from the register (strings inline, not in a shared
+/// table), so a million rows take no more memory than ten.
+pub fn xlsx(db: &Db, actor: &Actor, what: What, out: impl Write + Send) -> Result<u64> {
+    xlsx_with_progress(db, actor, what, out, &mut |_| true)
+}
+
+/// [`xlsx`], reporting progress and cancelled when `progress` answers `false`.
+pub fn xlsx_with_progress(
+    db: &Db,
+    actor: &Actor,
+    what: What,
+    out: impl Write + Send,
+    mut progress: Progress,
+) -> Result<u64> {
     actor.require(EXPORTERS, "export the register")?;
     let x = |e: rust_xlsxwriter::XlsxError| Error::Io(std::io::Error::other(e.to_string()));
     let mut book = rust_xlsxwriter::Workbook::new();
     let bold = rust_xlsxwriter::Format::new().set_bold();
-    let ws = book.add_worksheet();
+    let ws = book.add_worksheet_with_constant_memory();
     ws.set_name(match what {
         What::Cases => "Cases",
         What::Applicants => "Applicants",
@@ -91,13 +131,15 @@ pub fn xlsx(db: &Db, actor: &Actor, what: What) -> Result<(Vec<u8>, u64)> {
         ws.write_string_with_format(0, c as u16, *h, &bold)
             .map_err(x)?;
     }
-    let mut row = 0u32;
+    let mut n = 0u64;
     each(db, what, |r| {
-        row += 1;
+        // A worksheet holds at most 1,048,575 rows below its header; the writer refuses the next.
+        let row = u32::try_from(n + 1).unwrap_or(u32::MAX);
         for (c, v) in r.iter().enumerate() {
             ws.write_string(row, c as u16, v).map_err(x)?;
         }
-        Ok(())
+        step(&mut n, &mut progress)
     })?;
-    Ok((book.save_to_buffer().map_err(x)?, u64::from(row)))
+    book.save_to_writer(out).map_err(x)?;
+    Ok(n)
 }

@@ -2,7 +2,8 @@
 //! counter barcode scanner reads them off paper.
 
 use printpdf::{Op, PaintMode, Pt, Rect};
-use qrcode::{Color, EcLevel, QrCode};
+use qrcode::canvas::{Canvas, MaskPattern};
+use qrcode::{bits, ec, Color, EcLevel};
 
 use super::layout::PAGE_H;
 use crate::{Error, Result};
@@ -18,24 +19,36 @@ pub(crate) struct Qr {
 
 impl Qr {
     /// Encodes `payload` with medium error correction, which survives a crease or a stamp over a corner.
+    ///
+    /// The mask is fixed instead of chosen by scoring all eight (`QrCode::new` does, and that was nearly a
+    /// third of a certificate batch's time): every mask is valid and every reader undoes whichever the
+    /// format bits name; scoring only steers clear of patterns that look like finder marks, which random
+    /// signature bytes hardly make. A print test scans the result with a real decoder.
     pub(crate) fn new(payload: &str) -> Result<Qr> {
         if payload.is_empty() {
             return Err(Error::Pdf("the QR code payload is empty".into()));
         }
-        let code =
-            QrCode::with_error_correction_level(payload.as_bytes(), EcLevel::M).map_err(|e| {
-                Error::Pdf(format!(
-                    "cannot encode the QR code ({} bytes): {e}",
-                    payload.len()
-                ))
-            })?;
-        let dark = code
-            .to_colors()
+        let failed = |e: qrcode::types::QrError| {
+            Error::Pdf(format!(
+                "cannot encode the QR code ({} bytes): {e}",
+                payload.len()
+            ))
+        };
+        let data = bits::encode_auto(payload.as_bytes(), EcLevel::M).map_err(failed)?;
+        let version = data.version();
+        let (codewords, correction) =
+            ec::construct_codewords(&data.into_bytes(), version, EcLevel::M).map_err(failed)?;
+        let mut canvas = Canvas::new(version, EcLevel::M);
+        canvas.draw_all_functional_patterns();
+        canvas.draw_data(&codewords, &correction);
+        canvas.apply_mask(MaskPattern::Checkerboard);
+        let dark = canvas
+            .into_colors()
             .into_iter()
             .map(|c| c == Color::Dark)
             .collect();
         Ok(Qr {
-            width: code.width(),
+            width: usize::try_from(version.width()).unwrap_or(0),
             dark,
         })
     }

@@ -11,11 +11,13 @@ use crate::{Error, Result};
 /// returns its size. The admin's: a backup holds every applicant's data.
 pub fn backup_to(db: &Db, actor: &Actor, out: &Path) -> Result<u64> {
     actor.require_admin("take a backup")?;
-    write_copy(db, out)
+    // The thorough check before the copy is kept with the clock's time (a backup file names no day).
+    write_copy(db, out, chrono::Utc::now())
 }
 
-/// [`backup_to`] for the automatic backups the app takes on its own (on close, daily).
-pub(crate) fn write_copy(db: &Db, out: &Path) -> Result<u64> {
+/// [`backup_to`] for the automatic backups the app takes on its own (on close, daily); `now` stamps the
+/// thorough check that runs first.
+pub(crate) fn write_copy(db: &Db, out: &Path, now: chrono::DateTime<chrono::Utc>) -> Result<u64> {
     if out.exists() {
         return Err(Error::Conflict(format!(
             "{} already exists; choose a new file name",
@@ -33,8 +35,12 @@ pub(crate) fn write_copy(db: &Db, out: &Path) -> Result<u64> {
         check(out)?;
         return Ok(size);
     };
-    // A damaged page would be copied as it is: the thorough check runs first.
-    db::file::full_check(conn)?;
+    // A damaged page would be copied as it is: the thorough check runs first, and is kept.
+    if let Some(found) = super::integrity::run(db, now)? {
+        if !found.ok {
+            return Err(Error::Corrupt(found.message));
+        }
+    }
     conn.execute("VACUUM INTO ?1", [target])
         .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
     crate::private::restrict(out)?;

@@ -159,7 +159,7 @@ pub fn take_automatic(db: &Db, dir: &Path, now: DateTime<Utc>, keep: Keep) -> Re
             path.display()
         )));
     }
-    let bytes = backup::write_copy(db, &path)?;
+    let bytes = backup::write_copy(db, &path, now)?;
     witness::record(db, dir, now)?;
     let removed = rotate(dir, keep)?;
     Ok(Taken {

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use super::backup;
 use super::folder::{self as backup_folder, BackupFile};
+use super::integrity::{self, FullCheck};
 use crate::actor::Actor;
 use crate::{Error, Result};
 
@@ -29,16 +30,82 @@ pub struct Health {
     pub status: HealthStatus,
     pub message: String,
     pub latest_good_backup: Option<BackupFile>,
+    /// The last thorough check of every page (in the background, daily and before each backup).
+    pub last_full_check: Option<FullCheck>,
 }
 
-/// Checks the database file without writing to it and, if it is damaged, finds the newest good backup in
-/// `backup_dir`.
+fn damaged(message: String, backup_dir: Option<&Path>) -> Result<Health> {
+    let latest = match backup_dir {
+        Some(d) => backup_folder::latest_good(d)?,
+        None => None,
+    };
+    let offer = match &latest {
+        Some(b) => format!(
+            "; the latest good backup is {} ({})",
+            b.path.display(),
+            crate::time::stamp(b.taken_at)
+        ),
+        None => "; no good backup was found".to_string(),
+    };
+    Ok(Health {
+        status: HealthStatus::Damaged,
+        message: format!("the register cannot be used: {message}{offer}"),
+        latest_good_backup: latest,
+        last_full_check: None,
+    })
+}
+
+/// The check at each start of the app, instant at any size: the file's header, schema version and
+/// application id, and what the last thorough check found (a damaged page found in the background keeps
+/// the register refused until it is restored). Read-only. Finds the newest good backup in `backup_dir`
+/// when the register is damaged.
+pub fn start_up(path: &Path, backup_dir: Option<&Path>) -> Result<Health> {
+    if !path.exists() {
+        return health(path, backup_dir);
+    }
+    let last_full_check = integrity::last(path);
+    let cheap = crate::db::file::check_register(path).and_then(|h| {
+        if h.user_version == 0 || h.user_version as usize > crate::db::latest_version() {
+            Err(Error::Corrupt(format!(
+                "{} has schema version {}, not a register this program can open",
+                path.display(),
+                h.user_version
+            )))
+        } else {
+            Ok(h.user_version)
+        }
+    });
+    let mut h = match (&cheap, &last_full_check) {
+        (Err(e), _) => damaged(e.to_string(), backup_dir)?,
+        (Ok(_), Some(c)) if !c.ok => damaged(
+            format!(
+                "the thorough check of {} found it damaged: {}",
+                crate::time::stamp(c.at),
+                c.message
+            ),
+            backup_dir,
+        )?,
+        (Ok(version), _) => Health {
+            status: HealthStatus::Ok,
+            message: format!("{} opens (schema {version})", path.display()),
+            latest_good_backup: None,
+            last_full_check: None,
+        },
+    };
+    h.last_full_check = last_full_check;
+    Ok(h)
+}
+
+/// The thorough check: reads every page of the database file without writing to it and, if it is
+/// damaged, finds the newest good backup in `backup_dir`. Minutes for a big register: `petromaks
+/// health` runs it, the app runs [`start_up`] and the background check.
 pub fn health(path: &Path, backup_dir: Option<&Path>) -> Result<Health> {
     if !path.exists() {
         return Ok(Health {
             status: HealthStatus::Missing,
             message: format!("{} does not exist yet", path.display()),
             latest_good_backup: None,
+            last_full_check: None,
         });
     }
     match backup::check(path) {
@@ -46,26 +113,9 @@ pub fn health(path: &Path, backup_dir: Option<&Path>) -> Result<Health> {
             status: HealthStatus::Ok,
             message: format!("{} is intact (schema {version})", path.display()),
             latest_good_backup: None,
+            last_full_check: None,
         }),
-        Err(e) => {
-            let latest = match backup_dir {
-                Some(d) => backup_folder::latest_good(d)?,
-                None => None,
-            };
-            let offer = match &latest {
-                Some(b) => format!(
-                    "; the latest good backup is {} ({})",
-                    b.path.display(),
-                    crate::time::stamp(b.taken_at)
-                ),
-                None => "; no good backup was found".to_string(),
-            };
-            Ok(Health {
-                status: HealthStatus::Damaged,
-                message: format!("the register cannot be used: {e}{offer}"),
-                latest_good_backup: latest,
-            })
-        }
+        Err(e) => damaged(e.to_string(), backup_dir),
     }
 }
 
@@ -141,6 +191,17 @@ pub(crate) fn restore(from: &Path, to: &Path, now: DateTime<Utc>) -> Result<Rest
         None
     };
     std::fs::rename(&staged, to)?;
+    // The backup was read through before it went in: that is the new register's thorough check.
+    integrity::forget(to)?;
+    integrity::record(
+        to,
+        &integrity::FullCheck {
+            at: now,
+            ok: true,
+            message: format!("restored from {}, checked page by page", from.display()),
+            seconds: 0.0,
+        },
+    )?;
     Ok(Restored {
         from: from.to_path_buf(),
         to: to.to_path_buf(),

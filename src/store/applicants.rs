@@ -128,7 +128,8 @@ pub fn insert(tx: &Tx, a: &ApplicantRow, now: DateTime<Utc>) -> Result<Applicant
     )
 }
 
-/// Replaces what can change of a person's data (never the NIK, birth date or sex: they are the NIK's).
+/// Replaces what can change of a person's data (never the NIK, birth date or sex: they are the NIK's);
+/// their cases are found under the new name at once (the search index changes in this transaction).
 pub fn update(tx: &Tx, id: ApplicantId, a: &ApplicantRow, now: DateTime<Utc>) -> Result<()> {
     tx.execute(
         "UPDATE applicants SET name = ?1, birth_place = ?2, address = ?3, village_code = ?4, phone = ?5, email = ?6,
@@ -145,7 +146,7 @@ pub fn update(tx: &Tx, id: ApplicantId, a: &ApplicantRow, now: DateTime<Utc>) ->
             &id,
         ],
     )?;
-    Ok(())
+    super::cases::search::rename(tx, id, &a.name)
 }
 
 /// The applicant's pas photo; `None` for no photo, an error for no applicant.

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::cases::CaseId;
-use crate::db::{Db, Tx};
+use crate::db::{Db, Param, Tx};
 use crate::Result;
 
 /// One line of a case's checklist.
@@ -31,14 +31,33 @@ pub fn of_case(db: &Db, id: CaseId) -> Result<Vec<CaseDocument>> {
     )
 }
 
-/// Writes a new case's checklist.
+/// Writes a new case's checklist (one statement for all its lines).
 pub fn insert(tx: &Tx, id: CaseId, docs: &[CaseDocument]) -> Result<()> {
-    for d in docs {
-        tx.execute(
-            "INSERT INTO case_documents (case_id, position, label, mandatory, received) VALUES (?1, ?2, ?3, ?4, ?5)",
-            &[&id, &d.position, &d.label, &d.mandatory, &d.received],
-        )?;
+    if docs.is_empty() {
+        return Ok(());
     }
+    let marks: Vec<String> = (0..docs.len())
+        .map(|i| {
+            let b = 4 * i + 1;
+            format!("(?1, ?{}, ?{}, ?{}, ?{})", b + 1, b + 2, b + 3, b + 4)
+        })
+        .collect();
+    let mut params: Vec<&dyn Param> = vec![&id];
+    for d in docs {
+        params.extend([
+            &d.position as &dyn Param,
+            &d.label,
+            &d.mandatory,
+            &d.received,
+        ]);
+    }
+    tx.execute(
+        &format!(
+            "INSERT INTO case_documents (case_id, position, label, mandatory, received) VALUES {}",
+            marks.join(", ")
+        ),
+        &params,
+    )?;
     Ok(())
 }
 

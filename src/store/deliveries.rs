@@ -135,6 +135,43 @@ pub fn set_handed(
     Ok(())
 }
 
+/// A delivery as it ended (the bulk demo writes a permit's handover at once): on a trip or at the counter
+/// (no trip), open while the trip is out, or handed to its holder.
+pub struct SettledDelivery<'a> {
+    pub case: CaseId,
+    pub trip: Option<TripId>,
+    pub village: Option<&'a str>,
+    pub assigned_at: DateTime<Utc>,
+    pub assigned_by: UserId,
+    /// The handover, when it happened: who recorded it and when.
+    pub handed: Option<(Handed<'a>, UserId, DateTime<Utc>)>,
+}
+
+/// Stores a settled delivery row.
+pub fn insert_settled(tx: &Tx, d: &SettledDelivery) -> Result<()> {
+    let h = d.handed.as_ref();
+    tx.execute(
+        "INSERT INTO deliveries (case_id, trip_id, village_code, assigned_at, assigned_by, outcome, recipient_name,
+                                 recipient_nik, relation, authority_letter, recorded_at, recorded_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        &[
+            &d.case,
+            &d.trip,
+            &d.village,
+            &d.assigned_at,
+            &d.assigned_by,
+            &h.map(|h| h.0.outcome),
+            &h.map(|h| h.0.name),
+            &h.map(|h| h.0.nik),
+            &h.and_then(|h| h.0.relation),
+            &h.and_then(|h| h.0.letter),
+            &h.map(|h| h.2),
+            &h.map(|h| h.1),
+        ],
+    )?;
+    Ok(())
+}
+
 /// Opens a counter handover row (no trip); returns its id.
 pub fn insert_counter(tx: &Tx, case: CaseId, by: UserId, now: DateTime<Utc>) -> Result<i64> {
     tx.value(

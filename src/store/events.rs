@@ -113,20 +113,55 @@ pub fn insert_sealed(
     prev: &str,
     hash: &str,
 ) -> Result<()> {
-    let n = values.len();
-    let marks: Vec<String> = (1..=n + 2).map(|i| format!("?{i}")).collect();
+    let sql = match chain {
+        Chain::Case => {
+            "INSERT INTO case_events (id, case_id, at, actor_id, action, from_status, to_status, reason, detail,
+                                      prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+        }
+        Chain::Admin => {
+            "INSERT INTO admin_events (id, at, actor_id, action, target, detail, prev_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        }
+    };
     let mut params: Vec<&dyn Param> = values.iter().map(|v| v as &dyn Param).collect();
     params.push(&prev);
     params.push(&hash);
-    tx.execute(
-        &format!(
-            "INSERT INTO {} ({}, prev_hash, hash) VALUES ({})",
-            chain.table(),
-            chain.columns(),
-            marks.join(", ")
-        ),
-        &params,
-    )?;
+    tx.execute(sql, &params)?;
+    Ok(())
+}
+
+/// Writes many sealed rows of one chain, in order, a few dozen to a statement (a bulk job): each is its
+/// audited values and its two hashes, as for [`insert_sealed`].
+pub fn insert_sealed_many(
+    tx: &Tx,
+    chain: Chain,
+    rows: &[(Vec<Value>, String, String)],
+) -> Result<()> {
+    for chunk in rows.chunks(50) {
+        let width = chunk[0].0.len() + 2;
+        let marks: Vec<String> = (0..chunk.len())
+            .map(|r| {
+                let cols: Vec<String> =
+                    (1..=width).map(|c| format!("?{}", r * width + c)).collect();
+                format!("({})", cols.join(", "))
+            })
+            .collect();
+        let mut params: Vec<&dyn Param> = Vec::with_capacity(chunk.len() * width);
+        for (values, prev, hash) in chunk {
+            params.extend(values.iter().map(|v| v as &dyn Param));
+            params.push(prev);
+            params.push(hash);
+        }
+        tx.execute(
+            &format!(
+                "INSERT INTO {} ({}, prev_hash, hash) VALUES {}",
+                chain.table(),
+                chain.columns(),
+                marks.join(", ")
+            ),
+            &params,
+        )?;
+    }
     Ok(())
 }
 
@@ -287,57 +322,101 @@ pub struct AuditEntry {
     pub hash: Option<String>,
 }
 
-/// The audit log, newest first, filtered.
+/// The audit log, newest first, filtered: each chain read newest first through its index on the time
+/// (or a case's events through theirs), up to the limit, and the two merged.
 pub fn log(db: &Db, f: &AuditFilter) -> Result<Vec<AuditEntry>> {
     let limit = if f.limit == 0 { 200 } else { f.limit };
     let action = f.action.as_deref().map(str::trim).filter(|s| !s.is_empty());
-    let prefix = action.map(|a| format!("{a}.%"));
     let user = f
         .user
         .as_deref()
         .map(|s| s.trim().to_lowercase())
         .filter(|s| !s.is_empty());
-    // The day bounds are compared with the stamp's first ten characters, an ISO day.
-    let from = f.from.map(|d| d.to_string());
-    let to = f.to.map(|d| format!("{d}T99"));
-    let params: [&dyn Param; 7] = [&f.case, &user, &action, &prefix, &from, &to, &limit];
-    db.map(
-        "SELECT chain, id, at, actor, action, case_id, target, from_status, to_status, reason, detail, hash
-         FROM (
-           SELECT 'case' AS chain, e.id AS id, e.at AS at, u.username AS actor, e.action AS action,
-                  e.case_id AS case_id, c.registration_number AS target, e.from_status AS from_status,
-                  e.to_status AS to_status, e.reason AS reason, e.detail AS detail, e.hash AS hash
-           FROM case_events e
-           JOIN users u ON u.id = e.actor_id
-           JOIN cases c ON c.id = e.case_id
-           UNION ALL
-           SELECT 'admin', a.id, a.at, u.username, a.action, NULL, a.target, NULL, NULL, NULL, a.detail, a.hash
-           FROM admin_events a
-           LEFT JOIN users u ON u.id = a.actor_id
-         ) log
-         WHERE (CAST(?1 AS BIGINT) IS NULL OR case_id = ?1)
-           AND (CAST(?2 AS TEXT) IS NULL OR actor = ?2)
-           AND (CAST(?3 AS TEXT) IS NULL OR action = ?3 OR action LIKE ?4)
-           AND (CAST(?5 AS TEXT) IS NULL OR at >= ?5)
-           AND (CAST(?6 AS TEXT) IS NULL OR at < ?6)
-         ORDER BY at DESC, chain, id DESC
-         LIMIT ?7",
-        &params,
-        |r| {
-            Ok(AuditEntry {
-                chain: r.get(0)?,
-                id: r.get(1)?,
-                at: r.get(2)?,
-                actor: r.get(3)?,
-                action: r.get(4)?,
-                case_id: r.get(5)?,
-                target: r.get(6)?,
-                from_status: r.get(7)?,
-                to_status: r.get(8)?,
-                reason: r.get(9)?,
-                detail: r.get(10)?,
-                hash: r.get(11)?,
-            })
-        },
-    )
+    // The day bounds are compared with the stamp, which starts with an ISO day.
+    let mut args: Vec<Value> = Vec::new();
+    let mut cond = |sql: &mut String, alias: &str, case: bool| {
+        args.clear();
+        let mut add = |sql: &mut String, v: Value, tpl: &str| {
+            args.push(v);
+            sql.push_str(&tpl.replace("?N", &format!("?{}", args.len())));
+        };
+        if let (true, Some(c)) = (case, f.case) {
+            add(sql, c.to_value(), &format!(" AND {alias}.case_id = ?N"));
+        }
+        if let Some(u) = &user {
+            add(sql, Value::Text(u.clone()), " AND u.username = ?N");
+        }
+        if let Some(a) = action {
+            add(
+                sql,
+                Value::Text(a.to_string()),
+                &format!(" AND ({alias}.action = ?N"),
+            );
+            add(
+                sql,
+                Value::Text(format!("{a}.%")),
+                &format!(" OR {alias}.action LIKE ?N)"),
+            );
+        }
+        if let Some(d) = f.from {
+            add(
+                sql,
+                Value::Text(d.to_string()),
+                &format!(" AND {alias}.at >= ?N"),
+            );
+        }
+        if let Some(d) = f.to {
+            add(
+                sql,
+                Value::Text(format!("{d}T99")),
+                &format!(" AND {alias}.at < ?N"),
+            );
+        }
+        add(
+            sql,
+            Value::Int(i64::from(limit)),
+            &format!(" ORDER BY {alias}.at DESC, {alias}.id DESC LIMIT ?N"),
+        );
+        args.clone()
+    };
+    let entry = |r: &crate::db::Row| {
+        Ok(AuditEntry {
+            chain: r.get(0)?,
+            id: r.get(1)?,
+            at: r.get(2)?,
+            actor: r.get(3)?,
+            action: r.get(4)?,
+            case_id: r.get(5)?,
+            target: r.get(6)?,
+            from_status: r.get(7)?,
+            to_status: r.get(8)?,
+            reason: r.get(9)?,
+            detail: r.get(10)?,
+            hash: r.get(11)?,
+        })
+    };
+    let mut sql = String::from(
+        "SELECT 'case', e.id, e.at, u.username, e.action, e.case_id, c.registration_number, e.from_status,
+                e.to_status, e.reason, e.detail, e.hash
+         FROM case_events e JOIN users u ON u.id = e.actor_id JOIN cases c ON c.id = e.case_id WHERE 1 = 1",
+    );
+    let p = cond(&mut sql, "e", true);
+    let refs: Vec<&dyn Param> = p.iter().map(|v| v as &dyn Param).collect();
+    let mut rows = db.map(&sql, &refs, entry)?;
+    if f.case.is_none() {
+        let mut sql = String::from(
+            "SELECT 'admin', a.id, a.at, u.username, a.action, NULL, a.target, NULL, NULL, NULL, a.detail, a.hash
+             FROM admin_events a LEFT JOIN users u ON u.id = a.actor_id WHERE 1 = 1",
+        );
+        let p = cond(&mut sql, "a", false);
+        let refs: Vec<&dyn Param> = p.iter().map(|v| v as &dyn Param).collect();
+        rows.extend(db.map(&sql, &refs, entry)?);
+    }
+    rows.sort_by(|x, y| {
+        y.at.cmp(&x.at)
+            .then_with(|| x.chain.cmp(&y.chain))
+            .then_with(|| y.id.cmp(&x.id))
+    });
+    rows.truncate(limit as usize);
+    Ok(rows)
 }

@@ -95,6 +95,8 @@ fn insert_chunk(tx: &Tx, table: &str, columns: &[String], rows: &[Vec<Value>]) -
 /// as it is), ids kept; `progress(table, rows)` after each table. On the server the id counters are moved
 /// past the copied ids.
 pub fn copy_all(from: &Db, to: &Tx, progress: &mut dyn FnMut(&str, u64)) -> Result<()> {
+    // The search index points at the cases: it goes first and is made again for the copied cases.
+    super::cases::search::clear(to)?;
     for table in OWN.iter().rev() {
         to.execute(&format!("DELETE FROM {table}"), &[])?;
     }
@@ -126,11 +128,13 @@ pub fn copy_all(from: &Db, to: &Tx, progress: &mut dyn FnMut(&str, u64)) -> Resu
         }
         progress(table, n);
     }
+    super::cases::search::index_missing(to)?;
     Ok(())
 }
 
 /// Copies the rows of `table` in `from` that `filter` selects (a WHERE clause over the table's own
 /// columns, `?N` parameters) into `to`, ids kept; returns how many. The tables must have the same columns.
+/// Copied cases are indexed for the search box (their applicants are copied first).
 pub fn copy_where(
     from: &Db,
     to: &Tx,
@@ -158,5 +162,8 @@ pub fn copy_where(
         },
     )?;
     insert_chunk(to, table, &columns, &batch)?;
+    if table == "cases" {
+        super::cases::search::index_missing(to)?;
+    }
     Ok(n)
 }

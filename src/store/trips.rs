@@ -175,6 +175,15 @@ pub fn insert(tx: &Tx, t: &NewTripRow, by: UserId, now: DateTime<Utc>) -> Result
     Ok(id)
 }
 
+/// Adds a stop at the end of a trip's route (the bulk demo, as it meets a trip's villages).
+pub fn add_stop(tx: &Tx, id: TripId, position: u32, village: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO trip_stops (trip_id, position, village_code) VALUES (?1, ?2, ?3)",
+        &[&id, &position, &village],
+    )?;
+    Ok(())
+}
+
 /// The van leaves.
 pub fn set_out(tx: &Tx, id: TripId, now: DateTime<Utc>) -> Result<()> {
     tx.execute(

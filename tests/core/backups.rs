@@ -150,6 +150,12 @@ fn damage_and_check(
         &["health", "--backup-dir", backups.to_str().expect("utf-8")],
     );
     assert!(err.contains("petromaks-20261123-020000.sqlite"), "{err}");
+    // The thorough check the CLI just ran is kept: the instant start-up check refuses the file from now on.
+    let kept = safety::integrity::last(path).expect("the thorough check is kept");
+    assert!(!kept.ok, "{kept:?}");
+    let s = restore::start_up(path, Some(backups)).expect("start-up check");
+    assert_eq!(s.status, HealthStatus::Damaged, "{}", s.message);
+    assert!(s.latest_good_backup.is_some(), "{}", s.message);
     assert_eq!(
         std::fs::read(path).expect("read"),
         bytes,
@@ -180,6 +186,8 @@ fn a_truncated_or_garbled_file_is_refused_with_the_offer_of_the_latest_good_back
     let path = scratch.file().to_path_buf();
     let h = restore::health(&path, Some(backups.path())).expect("health");
     assert_eq!(h.status, HealthStatus::Ok, "{}", h.message);
+    let s = restore::start_up(&path, Some(backups.path())).expect("start-up check");
+    assert_eq!(s.status, HealthStatus::Ok, "{}", s.message);
 
     let arg = scratch.db_arg();
     let copy = backups.path().join("copy.sqlite.bak");

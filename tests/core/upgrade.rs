@@ -11,19 +11,24 @@ use petromaks::{audit, store};
 
 use crate::support::{self, monday, sipd};
 
-/// The first release's register, unzipped into a temporary file.
-fn first_release(dir: &std::path::Path) -> std::path::PathBuf {
-    let gz = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/register-v8-first-release.sqlite.gz"
+/// A frozen register of tests/fixtures, unzipped into a temporary file.
+fn unzip(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let gz = format!(
+        "{}/tests/fixtures/{name}.sqlite.gz",
+        env!("CARGO_MANIFEST_DIR")
     );
     let mut bytes = Vec::new();
     flate2::read::GzDecoder::new(std::fs::File::open(gz).expect("the fixture"))
         .read_to_end(&mut bytes)
         .expect("gunzip");
-    let path = dir.join("first-release.sqlite");
+    let path = dir.join(format!("{name}.sqlite"));
     std::fs::write(&path, &bytes).expect("write");
     path
+}
+
+/// The first release's register, unzipped into a temporary file.
+fn first_release(dir: &std::path::Path) -> std::path::PathBuf {
+    unzip(dir, "register-v8-first-release")
 }
 
 #[test]
@@ -111,4 +116,68 @@ fn the_first_release_s_register_upgrades_with_every_row_kept() {
     // Opened again, nothing more to migrate.
     let again = Db::open_file(&path).expect("reopen");
     assert!(again.upgrade().is_none());
+}
+
+/// Schema 10 (the van's day offline, before the search index): a demo register of 120 cases and one
+/// clerk-registered applicant with an accented name. Migration 11 indexes every case for the search box.
+#[test]
+fn a_register_of_schema_10_upgrades_and_every_case_is_found_by_the_search() {
+    if support::file_only("a frozen register is a file") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let path = unzip(dir.path(), "register-v10");
+    assert_eq!(db::file::header(&path).expect("header").user_version, 10);
+    let mut db = Db::open_file(&path).expect("open and migrate");
+    let up = db.upgrade().cloned().expect("migrated");
+    assert_eq!((up.from, up.to), (10, db::latest_version()));
+    let count = |db: &Db, sql: &str| support::count(db, sql, &[]);
+    assert_eq!(count(&db, "SELECT count(*) FROM cases"), 121);
+    assert_eq!(count(&db, "SELECT count(*) FROM case_search"), 121);
+    assert_eq!(count(&db, "SELECT count(*) FROM case_events"), 439);
+
+    let find = |db: &Db, q: &str| {
+        cases::list(
+            db,
+            &cases::CaseFilter {
+                query: Some(q.into()),
+                ..Default::default()
+            },
+        )
+        .expect("search")
+    };
+    let found = find(&db, "segara");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].registration_number, "REG-2026-000121");
+    assert_eq!(found[0].applicant_name, "Siti Nurhaliza Ségara");
+    // Every demo case is found by a part of its applicant's name.
+    let all = cases::list(
+        &db,
+        &cases::CaseFilter {
+            limit: Some(500),
+            ..Default::default()
+        },
+    )
+    .expect("list");
+    for c in &all {
+        let part: String = c.applicant_name.chars().skip(1).take(4).collect();
+        assert!(
+            find(&db, &part).iter().any(|f| f.id == c.id),
+            "{} by {part:?}",
+            c.applicant_name
+        );
+    }
+    let admin = users::actor(&db, "admin").expect("admin");
+    assert!(audit::verify(&db, &admin, &[]).expect("verify").ok);
+
+    // A new registration is indexed with it.
+    let clerk = users::actor(&db, "loket1").expect("clerk");
+    cases::register(
+        &mut db,
+        &clerk,
+        monday(),
+        &sipd("1607014706930006", "Zulaikha Qurrota"),
+    )
+    .expect("register");
+    assert_eq!(find(&db, "qurrota").len(), 1);
 }

@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
-use petromaks::safety::{folder, restore, BackupFile, Keep, KeptFor, Restored};
+use petromaks::safety::{folder, restore, BackupFile, FullCheck, Keep, KeptFor, Restored};
 use petromaks::Error;
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime, State};
@@ -39,6 +39,8 @@ pub struct BackupOverview {
     pub backups: Vec<BackupEntry>,
     /// The last automatic backup, if one was attempted.
     pub last_auto: Option<AutoBackup>,
+    /// The last thorough check of every page (daily in the background, and before each backup).
+    pub last_check: Option<FullCheck>,
 }
 
 /// What the window needs to offer a restore when the register is damaged at start-up.
@@ -103,6 +105,7 @@ pub fn backup_overview_in(
             .map(|f| entry(f, why.remove(&f.path).unwrap_or_default()))
             .collect(),
         last_auto: db.last_auto(),
+        last_check: db.last_full_check(),
     })
 }
 

@@ -52,28 +52,45 @@ pub struct ImportFiles {
     pub files: Vec<String>,
 }
 
-/// The export's bytes, made on a connection of its own, and its suggested name `<what>-<time>.<format>`.
-fn export_bytes(
-    db: &Database,
-    session: &Session,
-    what: What,
-    format: ExportFormat,
-    now: DateTime<Utc>,
-) -> Result<(String, Vec<u8>), CommandError> {
-    let actor = session.actor()?;
-    let bytes = db.job()?.run(|job| match format {
-        ExportFormat::Xlsx => export::xlsx(job, &actor, what).map(|(bytes, _)| bytes),
-        ExportFormat::Csv => {
-            let mut out = Vec::new();
-            export::csv(job, &actor, what, &mut out)?;
-            Ok(out)
-        }
-    })?;
+/// The export's suggested name: `<what>-<time>.<format>`.
+fn export_name(what: What, format: ExportFormat, now: DateTime<Utc>) -> String {
     let stem = match what {
         What::Cases => "permohonan",
         What::Applicants => "pemohon",
     };
-    Ok((format!("{stem}-{}.{}", stamp(now), format.ext()), bytes))
+    format!("{stem}-{}.{}", stamp(now), format.ext())
+}
+
+/// Writes the export to `path` on a connection of its own, row by row as the register gives them (a
+/// million cases take no more memory than ten): into a file beside it first, renamed when complete, so
+/// a failed export leaves no half file and never harms a file being replaced. Answers the path.
+fn export_to(
+    db: &Database,
+    session: &Session,
+    what: What,
+    format: ExportFormat,
+    path: &Path,
+) -> Result<String, CommandError> {
+    let actor = session.actor()?;
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        petromaks::private::create_dir(dir)?;
+    }
+    let partial = path.with_extension(format!("{}.part", format.ext()));
+    let written = db.job()?.run(|job| {
+        let mut w = std::io::BufWriter::new(petromaks::private::create_file(&partial)?);
+        match format {
+            ExportFormat::Xlsx => export::xlsx(job, &actor, what, &mut w)?,
+            ExportFormat::Csv => export::csv(job, &actor, what, &mut w)?,
+        };
+        std::io::Write::flush(&mut w)?;
+        std::fs::rename(&partial, path)?;
+        Ok(())
+    });
+    if written.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    written?;
+    Ok(path.display().to_string())
 }
 
 /// Writes the export into the documents folder; answers the file's path.
@@ -85,8 +102,8 @@ pub fn export_in(
     format: ExportFormat,
     now: DateTime<Utc>,
 ) -> Result<String, CommandError> {
-    let (name, bytes) = export_bytes(db, session, what, format, now)?;
-    native::write_file(&outputs.dir()?.join(name), &bytes)
+    let path = outputs.dir()?.join(export_name(what, format, now));
+    export_to(db, session, what, format, &path)
 }
 
 /// The folder import files are picked from by name: `impor/` in the documents folder.
@@ -201,9 +218,11 @@ pub async fn export_data_as<R: Runtime>(
 ) -> Result<Option<String>, CommandError> {
     on_blocking_pool(move || {
         let (db, session) = (app.state::<Database>(), app.state::<Session>());
-        let (name, bytes) = export_bytes(&db, &session, what, format, Utc::now())?;
+        // Who may export is checked before the dialog opens, and again by the core.
+        session.actor()?;
+        let name = export_name(what, format, Utc::now());
         match native::save_as(&app, &name, format.filter())? {
-            Some(path) => native::write_file(&path, &bytes).map(Some),
+            Some(path) => export_to(&db, &session, what, format, &path).map(Some),
             None => Ok(None),
         }
     })

@@ -1,11 +1,13 @@
 //! The backups the app takes on its own: when the last window closes, and once a day while it runs (a day
 //! without a clean close still gets its backup). Each runs on its own connection, so the window keeps
-//! answering while the copy is written; the outcome is kept for the Backups tab.
+//! answering while the copy is written; the outcome is kept for the Backups tab. The same thread runs the
+//! thorough check of every page once a day when no backup did (each backup runs it first); damage it
+//! finds closes the register for every command.
 
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use petromaks::safety::{folder, Keep, Taken};
+use petromaks::safety::{folder, integrity, FullCheck, Keep, Taken};
 use tauri::Manager;
 
 use super::{file_name, AutoBackup, Database};
@@ -75,6 +77,37 @@ pub fn backup_if_due(db: &Database, now: DateTime<Utc>) -> Option<Result<Taken, 
     Some(outcome)
 }
 
+/// What the daily check does besides the backup: the thorough check of every page when none ran for a
+/// day (a backup runs one first). Damage found closes the register; `None` when none was due.
+pub fn check_if_due(db: &Database, now: DateTime<Utc>) -> Option<Result<FullCheck, CommandError>> {
+    if db.open_error().is_some() || db.address().file().is_none() {
+        return None;
+    }
+    let found = db
+        .job()
+        .and_then(|job| job.run(|job| integrity::run_if_due(job, now)));
+    match found {
+        Ok(None) => None,
+        Ok(Some(check)) => {
+            if !check.ok {
+                eprintln!(
+                    "petromaks-desktop: the thorough check found damage: {}",
+                    check.message
+                );
+                db.found_damaged();
+            }
+            Some(Ok(check))
+        }
+        Err(e) => {
+            eprintln!(
+                "petromaks-desktop: the thorough check did not run: {}",
+                e.message
+            );
+            Some(Err(e))
+        }
+    }
+}
+
 /// Starts the background thread that takes the daily backup while the app runs.
 pub fn start_daily(app: tauri::AppHandle) {
     let spawned = std::thread::Builder::new()
@@ -84,6 +117,7 @@ pub fn start_daily(app: tauri::AppHandle) {
             loop {
                 let db = app.state::<Database>();
                 let _ = backup_if_due(&db, Utc::now());
+                let _ = check_if_due(&db, Utc::now());
                 std::thread::sleep(DAILY_CHECK_EVERY);
             }
         });

@@ -3,8 +3,10 @@
 //!
 //! Opening can fail (a damaged file, a server that is down). The app must still show its window and say
 //! why, so the failure is kept here and every data command answers with it. Before anything opens a file
-//! register for writing, the start-up check (`safety::restore::health`) reads it: a damaged register is
-//! never touched, and the window offers the latest good backup instead.
+//! register for writing, the start-up check (`safety::start_up`: header, schema, application id and the
+//! last thorough check, instant at any size) looks at it: a damaged register is never touched, and the
+//! window offers the latest good backup instead. The thorough check of every page runs in the background
+//! (`state::auto_backup`); damage it finds closes the register the same way ([`Database::found_damaged`]).
 //!
 //! A long job (a batch print, an export, an import, a backup) runs on its own connection ([`Database::job`]):
 //! the window's connection is locked only while the second one opens, so every other command keeps
@@ -73,7 +75,7 @@ fn open_checked(address: &Address) -> (Result<Db, CommandError>, Option<Health>)
     match address {
         Address::File(path) => {
             let backups = beside::backup_dir(address);
-            match safety::health(path, Some(&backups)) {
+            match safety::start_up(path, Some(&backups)) {
                 Ok(h) if h.status == HealthStatus::Damaged => {
                     (Err(CommandError::db_damaged(h.message.clone())), Some(h))
                 }
@@ -157,6 +159,33 @@ impl Database {
     /// What the start-up check found, when the file was damaged and has not been restored since.
     pub fn damaged(&self) -> Option<Health> {
         lock(&self.damaged).ok().and_then(|d| d.clone())
+    }
+
+    /// The background check found the file damaged: every command answers with it from now on, and the
+    /// window offers the latest good backup (as when the damage is found at start-up).
+    pub fn found_damaged(&self) {
+        let address = self.address();
+        let Address::File(path) = &address else {
+            return;
+        };
+        let backups = beside::backup_dir(&address);
+        let Ok(h) = safety::start_up(path, Some(&backups)) else {
+            return;
+        };
+        if h.status != HealthStatus::Damaged {
+            return;
+        }
+        if let Ok(mut conn) = lock(&self.conn) {
+            *conn = Err(CommandError::db_damaged(h.message.clone()));
+        }
+        if let Ok(mut d) = lock(&self.damaged) {
+            *d = Some(h);
+        }
+    }
+
+    /// The last thorough check of the register file, if one was kept.
+    pub fn last_full_check(&self) -> Option<safety::FullCheck> {
+        self.address().file().and_then(safety::integrity::last)
     }
 
     /// The backup folder: the one the admin chose, else `backups/` beside the register.

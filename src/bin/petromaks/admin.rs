@@ -233,11 +233,34 @@ pub struct DemoArgs {
     seed: u64,
 }
 
+/// Above this many cases the demo writes years of history in large transactions (`demo::bulk`); below,
+/// every case walks the real steps one command at a time.
+const BULK_FROM: usize = 1000;
+
 pub fn demo(ctx: &Ctx, a: DemoArgs) -> Result<()> {
     let mut db = ctx.open()?;
     let admin = ctx.actor(&db)?;
-    let ids = dm::generate(&mut db, &admin, ctx.now, a.cases, a.seed)?;
-    let v = serde_json::json!({ "cases": ids.len(), "staff": dm::DEMO_STAFF.iter().map(|s| s.0).collect::<Vec<_>>(), "password": dm::DEMO_PASSWORD });
+    let started = std::time::Instant::now();
+    let n = if a.cases > BULK_FROM {
+        let total = a.cases;
+        let json = ctx.out.json;
+        dm::bulk::generate_large(&mut db, &admin, ctx.now, total, a.seed, &mut |done| {
+            if !json {
+                eprint!(
+                    "\r{done} of {total} demo cases ({:.0} s)",
+                    started.elapsed().as_secs_f64()
+                );
+            }
+            true
+        })? as usize
+    } else {
+        dm::generate(&mut db, &admin, ctx.now, a.cases, a.seed)?.len()
+    };
+    if a.cases > BULK_FROM && !ctx.out.json {
+        eprintln!();
+    }
+    let ids = vec![(); n];
+    let v = serde_json::json!({ "cases": ids.len(), "seconds": started.elapsed().as_secs_f64(), "staff": dm::DEMO_STAFF.iter().map(|s| s.0).collect::<Vec<_>>(), "password": dm::DEMO_PASSWORD });
     ctx.out.show(&v, || {
         format!(
             "registered {} demo cases; demo staff {} (password {:?})",

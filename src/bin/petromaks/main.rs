@@ -93,7 +93,7 @@ enum Command {
     /// Printers (CUPS): list them, send a PDF.
     #[command(subcommand)]
     Printer(papers::PrinterCmd),
-    /// Measure registering cases and printing certificates on a scratch database.
+    /// Measure the register at a given size: opening, each search, the scanner, dashboards, exports, registration, certificates.
     Bench(bench::BenchArgs),
     /// Registrations per second and p95 latency with several desk processes at once on --db.
     #[command(name = "bench-desks")]

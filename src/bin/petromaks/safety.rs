@@ -10,7 +10,7 @@ use petromaks::cases::{self, Channel, Move, NewCase, ServiceMode, Status};
 use petromaks::db::Address;
 use petromaks::people::applicants::ApplicantInput;
 use petromaks::people::users;
-use petromaks::safety::{folder, restore as rs};
+use petromaks::safety::{folder, integrity, restore as rs, FullCheck};
 use petromaks::{time, Error, Result};
 
 use crate::Ctx;
@@ -171,6 +171,11 @@ pub struct HealthArgs {
     /// The backup folder to search for the latest good backup.
     #[arg(long)]
     backup_dir: Option<PathBuf>,
+    /// Only the instant check the app makes at each start (header, schema, application id) and what the
+    /// last thorough check found; without it every page is read (minutes for a big register) and the
+    /// outcome is kept beside the register.
+    #[arg(long)]
+    quick: bool,
 }
 
 /// Checks the database without opening it for writing; a damaged file exits non-zero.
@@ -184,8 +189,37 @@ pub fn health(ctx: &Ctx, a: HealthArgs) -> Result<()> {
         return Ok(());
     };
     let dir = a.backup_dir.unwrap_or_else(|| folder::dir_for(path));
-    let h = rs::health(path, Some(&dir))?;
-    ctx.out.show(&h, || h.message.clone());
+    let h = if a.quick {
+        rs::start_up(path, Some(&dir))?
+    } else {
+        let started = std::time::Instant::now();
+        let mut h = rs::health(path, Some(&dir))?;
+        if h.status != rs::HealthStatus::Missing {
+            let check = FullCheck {
+                at: ctx.now,
+                ok: h.status == rs::HealthStatus::Ok,
+                message: h.message.clone(),
+                seconds: started.elapsed().as_secs_f64(),
+            };
+            integrity::record(path, &check)?;
+            h.last_full_check = Some(check);
+        }
+        h
+    };
+    ctx.out.show(&h, || {
+        let mut s = h.message.clone();
+        if let Some(c) = &h.last_full_check {
+            s += &format!(
+                "\nlast thorough check: {} ({:.1} s): {}",
+                time::stamp(c.at),
+                c.seconds,
+                if c.ok { "intact" } else { "DAMAGED" }
+            );
+        } else if a.quick {
+            s += "\nno thorough check kept yet (run `petromaks health`)";
+        }
+        s
+    });
     if h.status == rs::HealthStatus::Damaged {
         return Err(Error::Corrupt(h.message));
     }

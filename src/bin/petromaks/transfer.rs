@@ -91,17 +91,28 @@ pub fn export(ctx: &Ctx, c: ExportCmd) -> Result<()> {
             out.display()
         )));
     }
-    let rows = if is_xlsx(&out) {
-        let (bytes, rows) = export::xlsx(&db, &actor, what)?;
-        petromaks::private::write(&out, &bytes)?;
-        rows
-    } else {
-        let file = petromaks::private::create_file(&out)?;
-        let mut w = std::io::BufWriter::new(file);
-        let rows = export::csv(&db, &actor, what, &mut w)?;
-        std::io::Write::flush(&mut w)?;
-        rows
+    let quiet = ctx.out.json;
+    let mut progress = |n: u64| {
+        if !quiet {
+            eprint!("\r{n} rows");
+        }
+        true
     };
+    let file = petromaks::private::create_file(&out)?;
+    let mut w = std::io::BufWriter::new(file);
+    let written = if is_xlsx(&out) {
+        export::xlsx_with_progress(&db, &actor, what, &mut w, &mut progress)
+    } else {
+        export::csv_with_progress(&db, &actor, what, &mut w, &mut progress)
+    }
+    .and_then(|rows| Ok(std::io::Write::flush(&mut w).map(|()| rows)?));
+    if !quiet {
+        eprintln!();
+    }
+    // A half-written file is no export: it goes.
+    let rows = written.inspect_err(|_| {
+        let _ = std::fs::remove_file(&out);
+    })?;
     let v = serde_json::json!({ "out": out, "rows": rows });
     ctx.out
         .show(&v, || format!("{rows} rows written to {}", out.display()));

@@ -5,6 +5,7 @@
 
 mod audit_chain_v5;
 mod office_key_v3;
+mod search_v11;
 mod seed_v2;
 
 use super::migrate::Migration;
@@ -51,5 +52,10 @@ pub(crate) fn list() -> Vec<Migration> {
             include_str!("sqlite/0010_van_offline.sql"),
             include_str!("postgres/0010_van_offline.sql"),
         ),
+        Migration::sql(
+            include_str!("sqlite/0011_search_and_scale.sql"),
+            include_str!("postgres/0011_search_and_scale.sql"),
+        )
+        .then(search_v11::index_every_case),
     ]
 }

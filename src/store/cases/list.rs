@@ -33,7 +33,8 @@ pub struct CaseFilter {
     /// Any of these statuses (the today strip's "waiting for you").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub statuses: Vec<Status>,
-    /// Name, NIK, registration number or permit number (prefix or part).
+    /// What a clerk types into the search box: part of a name (any word, any position, accents and case
+    /// ignored), a NIK or its first digits, a registration, permit or van receipt number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -58,17 +59,16 @@ pub struct CaseFilter {
 const RUNNING: &str = "c.status IN ('verified', 'in_review', 'approved')";
 
 /// Adds `v` as the next parameter and `template` (with `?N` for it) to the clause.
-fn push(sql: &mut String, args: &mut Vec<Value>, v: Value, template: &str) {
+pub(super) fn push(sql: &mut String, args: &mut Vec<Value>, v: Value, template: &str) {
     args.push(v);
     sql.push_str(&template.replace("?N", &format!("?{}", args.len())));
 }
 
-/// The WHERE clause of a filter and its parameters.
-fn clause(f: &CaseFilter) -> (String, Vec<Value>) {
-    let mut sql = String::from(" WHERE 1 = 1");
-    let mut args: Vec<Value> = Vec::new();
+/// The conditions of a filter over `cases c` (and `permit_types t`, see [`joins`]) but its search text
+/// and its page, appended as ` AND …` to `sql` with their parameters appended to `args`.
+pub(super) fn conditions(f: &CaseFilter, sql: &mut String, args: &mut Vec<Value>) {
     if let Some(s) = f.status {
-        push(&mut sql, &mut args, s.to_value(), " AND c.status = ?N");
+        push(sql, args, s.to_value(), " AND c.status = ?N");
     }
     if !f.statuses.is_empty() {
         sql.push_str(" AND c.status IN (");
@@ -81,104 +81,143 @@ fn clause(f: &CaseFilter) -> (String, Vec<Value>) {
         }
         sql.push(')');
     }
-    if let Some(code) = f
-        .permit_type
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
+    if let Some(code) = permit_type(f) {
         push(
-            &mut sql,
-            &mut args,
+            sql,
+            args,
             Value::Text(code.to_uppercase()),
             " AND t.code = ?N",
         );
     }
     if let Some(d) = f.due_by {
         push(
-            &mut sql,
-            &mut args,
+            sql,
+            args,
             d.to_value(),
             &format!(" AND c.due_date <= ?N AND {RUNNING}"),
         );
     }
     if let Some(d) = f.due_on {
         push(
-            &mut sql,
-            &mut args,
+            sql,
+            args,
             d.to_value(),
             &format!(" AND c.due_date = ?N AND {RUNNING}"),
         );
     }
     if let Some(d) = f.overdue_on {
         push(
-            &mut sql,
-            &mut args,
+            sql,
+            args,
             d.to_value(),
             &format!(" AND c.due_date < ?N AND {RUNNING}"),
         );
     }
-    if let Some(b) = f.before {
-        push(&mut sql, &mut args, b.to_value(), " AND c.id < ?N");
+}
+
+fn permit_type(f: &CaseFilter) -> Option<&str> {
+    f.permit_type
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// The joins [`conditions`] needs besides `cases c`: only the permit type, and only when it filters by
+/// it, so a count reads the cases' indexes alone.
+pub(super) fn joins(f: &CaseFilter) -> &'static str {
+    if permit_type(f).is_some() {
+        " JOIN permit_types t ON t.id = c.permit_type_id"
+    } else {
+        ""
     }
-    if let Some(q) = f.query.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let part = format!("%{}%", q.to_lowercase());
-        args.push(Value::Text(part));
-        let n = args.len();
-        sql.push_str(&format!(
-            " AND (lower(a.name) LIKE ?{n} OR lower(c.registration_number) LIKE ?{n}
-                   OR lower(c.permit_number) LIKE ?{n} OR lower(c.van_number) LIKE ?{n}"
-        ));
-        let digits: String = q.chars().filter(char::is_ascii_digit).collect();
-        if digits.len() >= 4 && digits.len() == q.chars().filter(|c| !c.is_whitespace()).count() {
-            args.push(Value::Text(format!("{digits}%")));
-            sql.push_str(&format!(" OR a.nik LIKE ?{}", args.len()));
-        }
-        sql.push(')');
-    }
-    (sql, args)
+}
+
+/// The search box's text, when there is one.
+fn query(f: &CaseFilter) -> Option<&str> {
+    f.query.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
 const FROM: &str = "FROM cases c JOIN applicants a ON a.id = c.applicant_id
      JOIN permit_types t ON t.id = c.permit_type_id LEFT JOIN villages v ON v.code = a.village_code";
 
-fn refs(args: &[Value]) -> Vec<&dyn Param> {
+const SUMMARY: &str =
+    "SELECT c.id, c.registration_number, a.name, a.nik, t.code, t.name, c.status, c.channel,
+                    c.registered_at, c.due_date, c.permit_number, v.name";
+
+pub(super) fn refs(args: &[Value]) -> Vec<&dyn Param> {
     args.iter().map(|v| v as &dyn Param).collect()
 }
 
-/// Lists cases, newest first, filtered.
-pub fn list(db: &Db, f: &CaseFilter) -> Result<Vec<CaseSummary>> {
-    let (mut sql, mut args) = clause(f);
-    args.push(Value::Int(i64::from(f.limit.unwrap_or(200).min(5000))));
-    sql.push_str(&format!(" ORDER BY c.id DESC LIMIT ?{}", args.len()));
-    db.map(
-        &format!(
-            "SELECT c.id, c.registration_number, a.name, a.nik, t.code, t.name, c.status, c.channel,
-                    c.registered_at, c.due_date, c.permit_number, v.name {FROM}{sql}"
-        ),
-        &refs(&args),
-        |r| {
-            Ok(CaseSummary {
-                id: r.get(0)?,
-                registration_number: r.get(1)?,
-                applicant_name: r.get(2)?,
-                applicant_nik: r.get(3)?,
-                permit_type_code: r.get(4)?,
-                permit_type_name: r.get(5)?,
-                status: r.get(6)?,
-                channel: r.get(7)?,
-                registered_at: r.get(8)?,
-                due_date: r.get(9)?,
-                permit_number: r.get(10)?,
-                village: r.get(11)?,
-            })
-        },
-    )
+fn summary(r: &crate::db::Row) -> Result<CaseSummary> {
+    Ok(CaseSummary {
+        id: r.get(0)?,
+        registration_number: r.get(1)?,
+        applicant_name: r.get(2)?,
+        applicant_nik: r.get(3)?,
+        permit_type_code: r.get(4)?,
+        permit_type_name: r.get(5)?,
+        status: r.get(6)?,
+        channel: r.get(7)?,
+        registered_at: r.get(8)?,
+        due_date: r.get(9)?,
+        permit_number: r.get(10)?,
+        village: r.get(11)?,
+    })
 }
 
-/// How many cases a filter matches, with no cap (the limit and the page are ignored).
+/// The rows of these cases, in the order given (a search's ranking).
+pub(super) fn summaries(db: &Db, ids: &[CaseId]) -> Result<Vec<CaseSummary>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks: Vec<String> = (1..=ids.len()).map(|i| format!("?{i}")).collect();
+    let params: Vec<&dyn Param> = ids.iter().map(|i| i as &dyn Param).collect();
+    let mut rows = db.map(
+        &format!("{SUMMARY} {FROM} WHERE c.id IN ({})", marks.join(", ")),
+        &params,
+        summary,
+    )?;
+    rows.sort_by_key(|r| ids.iter().position(|i| *i == r.id));
+    Ok(rows)
+}
+
+/// The page size a filter asks for: 200 when not given, 5000 at most.
+pub(super) fn limit(f: &CaseFilter) -> u32 {
+    f.limit.unwrap_or(200).min(5000)
+}
+
+/// Lists cases, newest first, filtered; with search text, the search's ranking (see [`super::search`]).
+pub fn list(db: &Db, f: &CaseFilter) -> Result<Vec<CaseSummary>> {
+    if let Some(q) = query(f) {
+        return super::search::list(db, f, q);
+    }
+    let mut sql = String::from(" WHERE 1 = 1");
+    let mut args = Vec::new();
+    conditions(f, &mut sql, &mut args);
+    if let Some(b) = f.before {
+        push(&mut sql, &mut args, b.to_value(), " AND c.id < ?N");
+    }
+    push(
+        &mut sql,
+        &mut args,
+        Value::Int(i64::from(limit(f))),
+        " ORDER BY c.id DESC LIMIT ?N",
+    );
+    db.map(&format!("{SUMMARY} {FROM}{sql}"), &refs(&args), summary)
+}
+
+/// How many cases a filter matches, with no cap (the limit and the page are ignored). Counted from the
+/// cases' indexes (status, due date) without reading the applicants.
 pub fn count(db: &Db, f: &CaseFilter) -> Result<u64> {
-    let (sql, args) = clause(f);
-    let n: i64 = db.value(&format!("SELECT count(*) {FROM}{sql}"), &refs(&args))?;
+    if let Some(q) = query(f) {
+        return super::search::count(db, f, q);
+    }
+    let mut sql = String::from(" WHERE 1 = 1");
+    let mut args = Vec::new();
+    conditions(f, &mut sql, &mut args);
+    let n: i64 = db.value(
+        &format!("SELECT count(*) FROM cases c{}{sql}", joins(f)),
+        &refs(&args),
+    )?;
     Ok(n.max(0) as u64)
 }

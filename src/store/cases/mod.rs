@@ -1,9 +1,10 @@
 //! The `cases` table: one application for one permit. This module keeps the row, its column list and the
 //! writes; `list` the lists and counts the screens show; `reads` the smaller questions other parts of the
-//! core ask of a case (the van, batches, dashboards, exports).
+//! core ask of a case (the van, batches, dashboards, exports); `search` the search box and its text index.
 
 mod list;
 mod reads;
+pub mod search;
 
 use std::collections::BTreeMap;
 
@@ -208,9 +209,10 @@ pub struct NewCaseRow<'a> {
     pub submission_id: Option<&'a str>,
 }
 
-/// Stores a new case in `received`; returns its id.
+/// Stores a new case in `received`, and indexes it for the search box under its applicant's name;
+/// returns its id.
 pub fn insert(tx: &Tx, c: &NewCaseRow) -> Result<CaseId> {
-    tx.value(
+    let id = tx.value(
         "INSERT INTO cases (registration_number, applicant_id, permit_type_id, channel, service_mode, status,
                             details, registered_at, registered_on, registered_by, sla_days, updated_at, submission_id)
          VALUES (?1, ?2, ?3, ?4, ?5, 'received', ?6, ?7, ?8, ?9, ?10, ?7, ?11) RETURNING id",
@@ -227,7 +229,70 @@ pub fn insert(tx: &Tx, c: &NewCaseRow) -> Result<CaseId> {
             &c.sla_days,
             &c.submission_id,
         ],
-    )
+    )?;
+    let name: String = tx.value(
+        "SELECT name FROM applicants WHERE id = ?1",
+        &[&c.applicant_id],
+    )?;
+    search::index(tx, id, &name)?;
+    Ok(id)
+}
+
+/// A case as it stands after the steps of its life (the bulk demo writes a case's history at once): the
+/// columns every step would have set, with the status it ended in.
+pub struct SettledCase<'a> {
+    pub new: NewCaseRow<'a>,
+    pub status: Status,
+    pub sla_used_days: u32,
+    pub sla_started_on: Option<NaiveDate>,
+    pub sla_resumed_on: Option<NaiveDate>,
+    pub due_date: Option<NaiveDate>,
+    pub decision_reason: Option<&'a str>,
+    pub issue: Option<Issue<'a>>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Stores a settled case; returns its id. The caller indexes it for the search box in the same
+/// transaction ([`search::index_many`], many cases at a time).
+pub fn insert_settled(tx: &Tx, c: &SettledCase) -> Result<CaseId> {
+    let n = &c.new;
+    let i = c.issue.as_ref();
+    let id = tx.value(
+        "INSERT INTO cases (registration_number, applicant_id, permit_type_id, channel, service_mode, status,
+                            details, registered_at, registered_on, registered_by, sla_days, sla_used_days,
+                            sla_started_on, sla_resumed_on, due_date, decision_reason, permit_number, issued_on,
+                            valid_until, signer, closed_at, updated_at, certificate_snapshot, submission_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21,
+                 ?22, ?23, ?24) RETURNING id",
+        &[
+            &n.registration_number,
+            &n.applicant_id,
+            &n.permit_type_id,
+            &n.channel,
+            &n.service_mode,
+            &c.status,
+            &Json(n.details),
+            &n.registered_at,
+            &n.registered_on,
+            &n.registered_by,
+            &n.sla_days,
+            &c.sla_used_days,
+            &c.sla_started_on,
+            &c.sla_resumed_on,
+            &c.due_date,
+            &c.decision_reason,
+            &i.map(|i| i.permit_number),
+            &i.map(|i| i.issued_on),
+            &i.and_then(|i| i.valid_until),
+            &i.map(|i| Json(i.signer)),
+            &c.closed_at,
+            &c.updated_at,
+            &i.map(|i| i.snapshot),
+            &n.submission_id,
+        ],
+    )?;
+    Ok(id)
 }
 
 /// Moves a case to `to`; a final status records when it closed.

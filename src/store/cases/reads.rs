@@ -68,12 +68,13 @@ pub fn undelivered_in_village(db: &Db, village: &str) -> Result<Vec<CaseId>> {
     )
 }
 
-/// Permits issued between two office days (both included), by village then permit number.
+/// Permits issued between two office days (both included), by village then permit number. Only an issue
+/// sets `issued_on` and no step leaves the statuses that carry a permit, so the day range alone (through
+/// its index) names them: a filter on those statuses would read every permit ever handed over.
 pub fn issued_between(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<Vec<CaseId>> {
     db.map(
         "SELECT c.id FROM cases c JOIN applicants a ON a.id = c.applicant_id
          WHERE c.issued_on BETWEEN ?1 AND ?2
-           AND c.status IN ('issued', 'out_for_delivery', 'delivered', 'picked_up')
          ORDER BY a.village_code, c.permit_number",
         &[&from, &to],
         |r| r.get(0),
@@ -153,13 +154,13 @@ pub struct Expiring {
     pub first_expiry: NaiveDate,
 }
 
-/// Permits whose validity ends between `from` and `to`, per village, soonest first.
+/// Permits whose validity ends between `from` and `to`, per village, soonest first. Only an issue sets
+/// `valid_until` (see [`issued_between`]): the range is read through its index alone.
 pub fn expiring_by_village(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<Vec<Expiring>> {
     db.map(
         "SELECT a.village_code, v.name, count(*), min(c.valid_until)
          FROM cases c JOIN applicants a ON a.id = c.applicant_id LEFT JOIN villages v ON v.code = a.village_code
-         WHERE c.status IN ('issued', 'out_for_delivery', 'delivered', 'picked_up')
-           AND c.valid_until BETWEEN ?1 AND ?2
+         WHERE c.valid_until BETWEEN ?1 AND ?2
          GROUP BY a.village_code, v.name ORDER BY min(c.valid_until), a.village_code",
         &[&from, &to],
         |r| {

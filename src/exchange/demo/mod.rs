@@ -1,5 +1,12 @@
 //! Demo data: a believable register for Kabupaten Banyuasin — plausible names, real villages, every status —
 //! so a new install, a screenshot or a benchmark has something real to show. Deterministic for a seed.
+//!
+//! A few dozen cases walk the real steps one command at a time ([`generate`]); a register of ten years
+//! (a million cases) is written in large transactions through the store, each case with the history its
+//! steps would have left ([`bulk::generate_large`]).
+
+pub mod bulk;
+mod life;
 
 use std::collections::BTreeMap;
 
@@ -92,6 +99,7 @@ const PLACES: &[&str] = &[
 ];
 
 /// A small deterministic generator (xorshift64*): demo data must not depend on the system's randomness.
+#[derive(Clone)]
 struct Rng(u64);
 
 impl Rng {
