@@ -11,7 +11,7 @@ mod tests;
 
 use commands::{
     account, admin, app, audit, batch, calendar, cases, counter, dashboards, documents, intake,
-    office, outputs, people, photo, pickups, register, safety, transfer, van, van_road,
+    office, outputs, people, photo, pickups, register, reports, safety, transfer, van, van_road,
 };
 use petromaks::db::Address;
 use tauri::Manager;
@@ -112,6 +112,9 @@ fn main() {
             van_road::record_delivery,
             van_road::record_survey,
             dashboards::dashboards,
+            reports::report_choices,
+            reports::report,
+            reports::save_report,
             pickups::pickup_screen,
             pickups::request_pickup,
             pickups::assign_pickup,

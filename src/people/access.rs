@@ -13,6 +13,7 @@ sql_enum! {
         Register = "register",
         Trips = "trips",
         Dashboards = "dashboards",
+        Reports = "reports",
         Verify = "verify",
         Batch = "batch",
         Transfer = "transfer",
@@ -31,6 +32,8 @@ pub fn screens(role: Role) -> Vec<Screen> {
             Screen::Register => matches!(role, Clerk | Courier),
             Screen::Trips => matches!(role, Clerk | Courier | Admin),
             Screen::Dashboards => matches!(role, Clerk | Verifier | Signer | Admin),
+            // The readers of `reports::READERS` (a clerk reads their own counter's).
+            Screen::Reports => matches!(role, Signer | Verifier | Admin | Clerk),
             Screen::Batch => matches!(role, Clerk | Signer | Courier | Admin),
             Screen::Transfer => matches!(role, Clerk),
             Screen::Admin => matches!(role, Admin),

@@ -33,3 +33,20 @@ pub(crate) fn scope_note(actor: &Actor) -> Option<String> {
         )
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::people::access::{screens, Screen};
+
+    #[test]
+    fn the_window_offers_the_reports_screen_to_exactly_their_readers() {
+        for role in Role::ALL {
+            assert_eq!(
+                screens(*role).contains(&Screen::Reports),
+                may_read(*role),
+                "{role}"
+            );
+        }
+    }
+}

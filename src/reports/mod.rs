@@ -167,6 +167,11 @@ fn context<'a>(
     let offset = profile.utc_offset_minutes;
     let today = office::today(db, now)?;
     let (from, to) = match (q.from, q.to, kind) {
+        _ if q.preset.is_some() => q
+            .preset
+            .map(Preset::days)
+            .transpose()?
+            .unwrap_or((today, today)),
         (Some(f), Some(t), _) => (f, t),
         (None, None, Kind::Expiring) => (today, today + chrono::Days::new(EXPIRING_DEFAULT_DAYS)),
         (None, None, _) => Preset::Month {
@@ -181,6 +186,7 @@ fn context<'a>(
     };
     let period = Period::new(from, to, offset)?;
     let checked = Query {
+        preset: None,
         from: Some(from),
         to: Some(to),
         permit_type: trimmed(&q.permit_type).map(|s| s.to_uppercase()),
@@ -329,6 +335,61 @@ fn build_in(db: &Db, actor: &Actor, now: DateTime<Utc>, kind: Kind, q: &Query) -
         scope_note: access::scope_note(actor),
         tables,
         charts,
+    })
+}
+
+/// A permit type, district or village a report can be narrowed to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Choice {
+    pub code: String,
+    pub name: String,
+    /// A village's district code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+}
+
+/// What the window's filters offer: the report kinds, the permit types, the office's districts and
+/// villages, and the office's day (for the period presets).
+#[derive(Debug, Clone, Serialize)]
+pub struct Choices {
+    pub kinds: Vec<Kind>,
+    pub permit_types: Vec<Choice>,
+    pub districts: Vec<Choice>,
+    pub villages: Vec<Choice>,
+    pub today: NaiveDate,
+    /// Set for a clerk: the reports count their own counter only.
+    pub own_counter: bool,
+}
+
+/// The filters' choices for `actor` (a reader of reports).
+pub fn choices(db: &Db, actor: &Actor, now: DateTime<Utc>) -> Result<Choices> {
+    access::require(actor)?;
+    let profile = office::require(db)?;
+    let choice = |code: String, name: String| Choice {
+        code,
+        name,
+        district: None,
+    };
+    Ok(Choices {
+        kinds: Kind::ALL.to_vec(),
+        permit_types: crate::store::permit_types::list(db)?
+            .into_iter()
+            .map(|t| choice(t.code, t.name))
+            .collect(),
+        districts: store::districts_of(db, &profile.regency_code)?
+            .into_iter()
+            .map(|(c, n)| choice(c, n))
+            .collect(),
+        villages: store::villages_of(db, &profile.regency_code)?
+            .into_iter()
+            .map(|(code, name, district)| Choice {
+                code,
+                name,
+                district: Some(district),
+            })
+            .collect(),
+        today: office::today(db, now)?,
+        own_counter: access::own_cases(actor)?.is_some(),
     })
 }
 

@@ -56,12 +56,17 @@ impl Preset {
     }
 }
 
-/// What a report is asked for: its days and its filters. Every filter is optional.
+/// What a report is asked for: its days (or a preset) and its filters. Every filter is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Query {
+    /// A month, quarter or year; when set, it gives the days and `from`/`to` are ignored.
+    #[serde(default, skip_serializing)]
+    pub preset: Option<Preset>,
     /// The first day (for the expiring permits: the first expiry day of the window).
+    #[serde(default)]
     pub from: Option<NaiveDate>,
     /// The last day, included.
+    #[serde(default)]
     pub to: Option<NaiveDate>,
     /// A permit type by its code (`SIPD`).
     #[serde(default)]

@@ -99,7 +99,7 @@ pub(super) fn build(ctx: &Ctx) -> Result<(Vec<Table>, Vec<Chart>)> {
             num("delivered", "Izin diserahkan"),
             num("to_proxy", "Di antaranya kepada kuasa"),
             num("failed", "Gagal diantar"),
-            num("median_days", "Median hari terbit–serah"),
+            num("median_handover_days", "Median hari terbit–serah"),
         ],
     )
     .with_note(

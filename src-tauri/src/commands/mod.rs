@@ -23,6 +23,7 @@ pub mod people;
 pub mod photo;
 pub mod pickups;
 pub mod register;
+pub mod reports;
 pub mod safety;
 pub mod transfer;
 pub mod van;

@@ -9,6 +9,7 @@ mod admin;
 mod documents;
 mod jobs;
 mod register;
+mod reports;
 mod safety;
 mod transfer;
 mod van;

@@ -124,6 +124,7 @@ pub fn report(ctx: &Ctx, a: ReportArgs) -> Result<()> {
     let today = petromaks::office::today(&db, ctx.now)?;
     let (from, to) = days(&a, today)?;
     let q = Query {
+        preset: None,
         from,
         to,
         permit_type: a.permit_type.clone(),

@@ -341,3 +341,23 @@ pub fn area_names(
     };
     Ok((d, v))
 }
+
+/// The districts of a regency, by name: code and name.
+pub fn districts_of(db: &Db, regency: &str) -> Result<Vec<(String, String)>> {
+    db.map(
+        "SELECT code, name FROM districts WHERE regency_code = ?1 ORDER BY name, code",
+        &[&regency],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+}
+
+/// The villages of a regency by district code then name: code, name, district code.
+pub fn villages_of(db: &Db, regency: &str) -> Result<Vec<(String, String, String)>> {
+    // A village's code starts with its regency's: a range on the key reads only the regency's rows.
+    db.map(
+        "SELECT code, name, district_code FROM villages WHERE code > ?1 || '.' AND code < ?1 || '/'
+         ORDER BY district_code, name, code",
+        &[&regency],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+}

@@ -443,7 +443,7 @@ pub fn van(raw: &Raw, from: NaiveDate, to: NaiveDate, f: &Filter) -> Expected {
             .i("delivered", d.delivered)
             .i("to_proxy", d.proxy)
             .i("failed", failed)
-            .e("median_days", median(&mut d.days));
+            .e("median_handover_days", median(&mut d.days));
         let mut p = put(&mut x, "failed", name.clone());
         for r in ["not_home", "address_not_found", "refused", "not_attempted"] {
             p.i(r, d.failed.get(r).copied().unwrap_or(0));

@@ -18,6 +18,7 @@ use scenario::{day, now, Mix};
 
 fn query(from: chrono::NaiveDate, to: chrono::NaiveDate, f: &Filter) -> Query {
     Query {
+        preset: None,
         from: Some(from),
         to: Some(to),
         permit_type: f.code.map(Into::into),

@@ -8,6 +8,7 @@ import ADMIN from './admin.js';
 import APP from './app.js';
 import CASES from './cases.js';
 import DOCUMENTS from './documents.js';
+import REPORTS from './reports.js';
 import SAFETY from './safety.js';
 import VAN from './van.js';
 
@@ -19,4 +20,5 @@ export default Object.freeze({
   ...VAN,
   ...SAFETY,
   ...DOCUMENTS,
+  ...REPORTS,
 });
