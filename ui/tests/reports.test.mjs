@@ -75,3 +75,26 @@ test('a line chart breaks where a month has no value and marks each point', () =
   assert.equal(all(svg, (n) => n.tagName === 'POLYGON' && n.getAttribute('data-value') !== null).length, 2);
   assert.ok(all(svg, (n) => n.textContent === '86,11').length > 0);
 });
+
+test('the filters are said in the window\'s language, the register\'s names kept', () => {
+  const r = /** @type {any} */ ({ query: { permit_type: 'SIPD', district: null, village: null, channel: 'van' } });
+  setLanguage('en');
+  assert.equal(reports.filterText(r, { key: 'permit_type', value: 'SIPD – Surat Izin' }), 'SIPD – Surat Izin');
+  assert.equal(reports.filterText(r, { key: 'district', value: 'Semua kecamatan' }), 'All districts');
+  assert.equal(reports.filterText(r, { key: 'channel', value: 'Layanan keliling' }), 'Mobile service');
+  setLanguage('id');
+  assert.equal(reports.filterText(r, { key: 'village', value: 'Semua desa/kelurahan' }), 'Semua desa/kelurahan');
+});
+
+test('a whole month, quarter or year is named, any other run of days written by its ends', () => {
+  const of = (/** @type {string} */ from, /** @type {string} */ to) => reports.periodText(/** @type {any} */ ({ period: { from, to } }));
+  setLanguage('id');
+  assert.equal(of('2026-11-01', '2026-11-30'), 'November 2026');
+  assert.equal(of('2028-02-01', '2028-02-29'), 'Februari 2028');
+  assert.equal(of('2026-10-01', '2026-12-31'), 'Triwulan 4 2026');
+  assert.equal(of('2026-01-01', '2026-12-31'), '2026');
+  assert.match(of('2026-11-02', '2026-11-30'), /s\.d\./);
+  setLanguage('en');
+  assert.equal(of('2026-10-01', '2026-12-31'), 'Quarter 4 2026');
+  setLanguage('id');
+});

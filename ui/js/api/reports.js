@@ -90,6 +90,7 @@ import { call } from './ipc.js';
  * @property {{ from: string, to: string }} period
  * @property {string} period_title
  * @property {string} as_of
+ * @property {ReportQuery} query the filters as the core checked them
  * @property {{ key: string, label: string, value: string }[]} filters
  * @property {string | null} scope_note
  * @property {Table[]} tables

@@ -39,7 +39,7 @@ import { fileActions } from '../widgets/file-actions.js';
  * @property {string} channel
  */
 
-/** @type {Asked | null} */
+/** What the signed-in user last asked; another user starts afresh. @type {{ user: string, ask: Asked } | null} */
 let asked = null;
 
 /**
@@ -162,7 +162,7 @@ function reportBody(r) {
   const lang = language();
   const head = h('div', { class: 'report-head' },
     h('h3', { id: 'report-title' }, `${label(`report.kind.${r.kind}`, r.title)} · ${periodText(r)}`),
-    h('p', { class: 'muted', id: 'report-filters' }, r.filters.map((f) => `${t(`report.filter.${f.key}`)}: ${f.value}`).join(' · ')),
+    h('p', { class: 'muted', id: 'report-filters' }, r.filters.map((f) => `${t(`report.filter.${f.key}`)}: ${filterText(r, f)}`).join(' · ')),
     r.scope_note ? h('p', { class: 'muted', id: 'report-scope' }, t('report.own_counter')) : null);
   const blocks = r.tables.map((table) => {
     const charts = r.charts.filter((c) => c.table === table.key);
@@ -183,12 +183,36 @@ function reportBody(r) {
 }
 
 /**
- * The period as the window writes it.
+ * A filter's value as the window writes it: the window's own words for "all" and for a channel, the
+ * register's names for a permit type, district or village.
+ * @param {Report} r
+ * @param {{ key: string, value: string }} f
+ * @returns {string}
+ */
+export function filterText(r, f) {
+  const q = r.query;
+  switch (f.key) {
+    case 'permit_type': return q.permit_type ? f.value : t('report.filter.all.permit_type');
+    case 'district': return q.district || q.village ? f.value : t('report.filter.all.district');
+    case 'village': return q.village ? f.value : t('report.filter.all.village');
+    case 'channel': return q.channel ? t(`report.channel.${q.channel}`) : t('report.filter.all.channel');
+    default: return f.value;
+  }
+}
+
+/**
+ * The period as the window writes it: a whole month, quarter or year by its name, any other run of days
+ * by its two ends.
  * @param {Report} r
  * @returns {string}
  */
-function periodText(r) {
+export function periodText(r) {
   const { from, to } = r.period;
+  const [y, m, d] = from.split('-').map(Number);
+  const lastOf = (/** @type {number} */ months) => addDays(new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 10), -1);
+  if (d === 1 && to === lastOf(1)) return monthText(from.slice(0, 7));
+  if (d === 1 && m % 3 === 1 && to === lastOf(3)) return `${t('report.quarter.n', { n: (m + 2) / 3 })} ${y}`;
+  if (d === 1 && m === 1 && to === lastOf(12)) return String(y);
   return from === to ? formatDate(from) : t('report.period.range', { from: formatDate(from), to: formatDate(to) });
 }
 
@@ -228,8 +252,8 @@ export async function showReports(ctx) {
     ctx.error(/** @type {CommandError} */ (error));
     return;
   }
-  const a = asked ?? initialAsk(choices.today);
-  asked = a;
+  const a = asked?.user === ctx.user.username ? asked.ask : initialAsk(choices.today);
+  asked = { user: ctx.user.username, ask: a };
   const body = h('div', { class: 'report-body', id: 'report-body', 'aria-live': 'polite' });
   const message = h('p', { class: 'form-message', id: 'report-message', role: 'status' });
   const files = h('div', { id: 'report-files' });
@@ -322,7 +346,7 @@ export async function showReports(ctx) {
     h('div', { class: 'toolbar' },
       h('div', { class: 'toolbar-title' },
         h('h2', { id: 'report-screen-title' }, t('report.title')),
-        h('p', { class: 'muted' }, choices.own_counter ? t('report.own_counter') : t('van.trips.today', { date: formatDate(choices.today) })))),
+        h('p', { class: 'muted' }, t('van.trips.today', { date: formatDate(choices.today) })))),
     h('div', { class: 'report-grid' },
       form,
       h('div', { class: 'actions report-save' }, h('span', { class: 'muted' }, t('report.save')), save('pdf'), save('xlsx'), save('csv')),
