@@ -234,4 +234,26 @@ describe('the Laporan screen: a period picked, the recap shown and saved as PDF,
     assert.equal(got.total.received, String(expected.received));
     await screenshot(browser, 'reports-clerk');
   });
+
+  test('the van, IKM and expiring-permit reports each show their tables and charts', async () => {
+    await signOut(browser);
+    await signIn(browser, 'kasi', DEMO_PASSWORD);
+    await openReports(browser);
+    const today = await browser.execute(() => document.body.dataset.reportFrom ?? '');
+    for (const kind of ['van', 'ikm']) {
+      await choose(browser, 'report-kind', kind);
+      await choose(browser, 'report-period', 'year');
+      await browser.$('#report-year').setValue(String(last.year));
+      await show(browser, kind, `${last.year}-01-01`);
+      assert.ok(await browser.$('#report-body table.report-table').isExisting(), `${kind}: a table`);
+      await screenshot(browser, `reports-${kind}`);
+    }
+    await choose(browser, 'report-kind', 'expiring');
+    await choose(browser, 'report-period', 'next');
+    await browser.$('#report-days').setValue('400');
+    await browser.$('#report-show').click();
+    await browser.$('body[data-report-kind="expiring"]').waitForExist({ timeout: 15_000 });
+    assert.ok(today, 'the screen had a period');
+    await screenshot(browser, 'reports-expiring');
+  });
 });
