@@ -166,23 +166,24 @@ fn context<'a>(
     let profile = office::require(db)?;
     let offset = profile.utc_offset_minutes;
     let today = office::today(db, now)?;
-    let (from, to) = match (q.from, q.to, kind) {
-        _ if q.preset.is_some() => q
-            .preset
-            .map(Preset::days)
-            .transpose()?
-            .unwrap_or((today, today)),
-        (Some(f), Some(t), _) => (f, t),
-        (None, None, Kind::Expiring) => (today, today + chrono::Days::new(EXPIRING_DEFAULT_DAYS)),
-        (None, None, _) => Preset::Month {
+    // A preset names its own days: the window sends one instead of counting a calendar itself.
+    let (from, to) = match (q.preset, q.from, q.to, kind) {
+        (Some(p), _, _, _) => p.days()?,
+        (None, Some(f), Some(t), _) => (f, t),
+        (None, None, None, Kind::Expiring) => {
+            (today, today + chrono::Days::new(EXPIRING_DEFAULT_DAYS))
+        }
+        (None, None, None, _) => Preset::Month {
             year: chrono::Datelike::year(&today),
             month: chrono::Datelike::month(&today),
         }
         .days()?,
-        (None, Some(_), _) => {
+        (None, None, Some(_), _) => {
             return Err(Error::invalid("from", "name the period's first day too"))
         }
-        (Some(_), None, _) => return Err(Error::invalid("to", "name the period's last day too")),
+        (None, Some(_), None, _) => {
+            return Err(Error::invalid("to", "name the period's last day too"))
+        }
     };
     let period = Period::new(from, to, offset)?;
     let checked = Query {

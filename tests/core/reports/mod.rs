@@ -326,6 +326,16 @@ fn a_bad_filter_or_period_is_refused_beside_its_field() {
             },
             "to",
         ),
+        (
+            Query {
+                preset: Some(reports::Preset::Month {
+                    year: 2026,
+                    month: 13,
+                }),
+                ..base.clone()
+            },
+            "month",
+        ),
     ];
     let before = m.o.fingerprint();
     for (q, field) in cases {
@@ -335,4 +345,16 @@ fn a_bad_filter_or_period_is_refused_beside_its_field() {
         );
     }
     assert_eq!(m.o.fingerprint(), before, "a report writes nothing");
+    // A preset gives the days, whatever `from` and `to` say.
+    let november = Query {
+        preset: Some(reports::Preset::Month {
+            year: 2026,
+            month: 11,
+        }),
+        from: Some(day(10, 1)),
+        to: None,
+        ..base.clone()
+    };
+    let r = reports::build(&mut m.o.db, &admin, now(), Kind::Recap, &november).expect("recap");
+    assert_eq!((r.period.from, r.period.to), (day(11, 1), day(11, 30)));
 }
