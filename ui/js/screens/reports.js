@@ -201,6 +201,15 @@ export function filterText(r, f) {
 }
 
 /**
+ * A quarter as an office writes it: `Triwulan IV`, `Q4`.
+ * @param {number} n 1 to 4
+ * @returns {string}
+ */
+export function quarterText(n) {
+  return t('report.quarter.n', { n, roman: ['I', 'II', 'III', 'IV'][n - 1] ?? String(n) });
+}
+
+/**
  * The period as the window writes it: a whole month, quarter or year by its name, any other run of days
  * by its two ends.
  * @param {Report} r
@@ -211,7 +220,7 @@ export function periodText(r) {
   const [y, m, d] = from.split('-').map(Number);
   const lastOf = (/** @type {number} */ months) => addDays(new Date(Date.UTC(y, m - 1 + months, 1)).toISOString().slice(0, 10), -1);
   if (d === 1 && to === lastOf(1)) return monthText(from.slice(0, 7));
-  if (d === 1 && m % 3 === 1 && to === lastOf(3)) return `${t('report.quarter.n', { n: (m + 2) / 3 })} ${y}`;
+  if (d === 1 && m % 3 === 1 && to === lastOf(3)) return `${quarterText((m + 2) / 3)} ${y}`;
   if (d === 1 && m === 1 && to === lastOf(12)) return String(y);
   return from === to ? formatDate(from) : t('report.period.range', { from: formatDate(from), to: formatDate(to) });
 }
@@ -261,7 +270,7 @@ export async function showReports(ctx) {
   const kinds = choices.kinds.map((k) => ({ value: k, label: t(`report.kind.${k}`) }));
   const periods = ['month', 'quarter', 'year', 'range', 'next'].map((p) => ({ value: p, label: t(p === 'range' ? 'report.period.range_kind' : `report.period.${p}`) }));
   const months = Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), label: t(`month.${i + 1}`) }));
-  const quarters = [1, 2, 3, 4].map((q) => ({ value: String(q), label: t('report.quarter.n', { n: q }) }));
+  const quarters = [1, 2, 3, 4].map((q) => ({ value: String(q), label: quarterText(q) }));
   const villagesOf = (/** @type {string} */ district) => [
     all,
     ...choices.villages.filter((v) => !district || v.district === district).map((v) => ({ value: v.code, label: v.name })),

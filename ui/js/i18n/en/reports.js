@@ -33,7 +33,7 @@ export default Object.freeze({
   'report.field.channel': 'Channel',
   'report.channel.counter': 'Counter',
   'report.channel.van': 'Mobile service',
-  'report.quarter.n': 'Quarter {n}',
+  'report.quarter.n': 'Q{n}',
   'report.period.month': 'Month',
   'report.period.quarter': 'Quarter',
   'report.period.year': 'Year',

@@ -33,7 +33,7 @@ export default Object.freeze({
   'report.field.channel': 'Saluran',
   'report.channel.counter': 'Loket',
   'report.channel.van': 'Layanan keliling',
-  'report.quarter.n': 'Triwulan {n}',
+  'report.quarter.n': 'Triwulan {roman}',
   'report.period.month': 'Bulan',
   'report.period.quarter': 'Triwulan',
   'report.period.year': 'Tahun',
