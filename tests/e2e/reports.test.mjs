@@ -256,4 +256,28 @@ describe('the Laporan screen: a period picked, the recap shown and saved as PDF,
     assert.ok(today, 'the screen had a period');
     await screenshot(browser, 'reports-expiring');
   });
+
+  test('figures: each report answers the window quickly', async () => {
+    const figures = await browser.executeAsync((year, done) => {
+      const invoke = /** @type {any} */ (window).__TAURI__.core.invoke;
+      const time = async (/** @type {string} */ kind) => {
+        const runs = [];
+        for (let i = 0; i < 5; i += 1) {
+          const start = performance.now();
+          await invoke('report', { kind, query: { preset: { kind: 'year', year } } });
+          runs.push(performance.now() - start);
+        }
+        runs.sort((a, b) => a - b);
+        return Math.round(runs[2] * 10) / 10;
+      };
+      (async () => {
+        /** @type {Record<string, number>} */
+        const out = {};
+        for (const kind of ['recap', 'sla', 'van', 'ikm', 'expiring']) out[kind] = await time(kind);
+        return out;
+      })().then(done, (e) => done({ error: String(e?.message ?? e) }));
+    }, last.year);
+    console.log(`report command medians over a year (ms, 5 runs through IPC, demo register): ${JSON.stringify(figures)}`);
+    for (const [name, ms] of Object.entries(figures)) assert.ok(typeof ms === 'number' && ms < 1000, `${name}: ${ms}`);
+  });
 });
