@@ -19,7 +19,7 @@ BUILD_PACKAGES := libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev 
 	build-essential file pkg-config ca-certificates
 # Running the window headless, driving it, and checking PDFs and QR codes.
 TEST_PACKAGES := xvfb xauth imagemagick x11-utils webkit2gtk-driver fonts-dejavu-core poppler-utils qpdf \
-	zbar-tools sqlite3 cups printer-driver-cups-pdf postgresql postgresql-contrib
+	zbar-tools sqlite3 cups printer-driver-cups-pdf postgresql postgresql-contrib python3-openpyxl
 
 XVFB := xvfb-run -a -s '-screen 0 1366x768x24'
 # A last guard so a stuck window can never hang `make test` (the suite itself takes well under a minute).

@@ -72,6 +72,10 @@ const COMMANDS: &[&str] = &[
     "record_delivery",
     "record_survey",
     "dashboards",
+    // Reports (commands/reports.rs).
+    "report_choices",
+    "report",
+    "save_report",
     "pickup_screen",
     "request_pickup",
     "assign_pickup",

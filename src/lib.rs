@@ -10,7 +10,7 @@
 //! - leaves: [`error`], [`time`], [`text`], [`private`], [`spreadsheet`], [`actor`]
 //! - [`db`]: the register's address, its two engines, migrations; [`store`]: every SQL statement
 //! - [`audit`] (events, chain, witnesses, the office key), [`people`], [`office`], [`catalogue`]
-//! - [`cases`], [`documents`] (with the [`print`] layout kit), [`van`], [`exchange`], [`safety`]
+//! - [`cases`], [`documents`] (with the [`print`] layout kit), [`van`], [`reports`], [`exchange`], [`safety`]
 #![forbid(unsafe_code)]
 
 pub mod actor;
@@ -25,6 +25,7 @@ pub mod office;
 pub mod people;
 pub mod print;
 pub mod private;
+pub mod reports;
 pub mod safety;
 pub mod spreadsheet;
 pub mod store;

@@ -11,8 +11,8 @@ mod tests;
 
 use commands::{
     account, admin, app, audit, batch, calendar, cases, connection, counter, dashboards, documents,
-    intake, office, outputs, people, photo, pickups, register, review, safety, sync, transfer, van,
-    van_road,
+    intake, office, outputs, people, photo, pickups, register, reports, review, safety, sync,
+    transfer, van, van_road,
 };
 use tauri::Manager;
 
@@ -119,6 +119,9 @@ fn main() {
             van_road::record_delivery,
             van_road::record_survey,
             dashboards::dashboards,
+            reports::report_choices,
+            reports::report,
+            reports::save_report,
             pickups::pickup_screen,
             pickups::request_pickup,
             pickups::assign_pickup,

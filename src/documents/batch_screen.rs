@@ -10,7 +10,7 @@ use crate::actor::Actor;
 use crate::cases::{self, CaseId, Status};
 use crate::db::Db;
 use crate::people::applicants;
-use crate::van::{self, Trip};
+use crate::store::trips::{self, Trip};
 use crate::{office, Result};
 
 /// How many days around the office's day the trip choice lists trips.
@@ -31,7 +31,7 @@ pub struct Choices {
 pub fn choices(db: &Db, actor: &Actor, now: DateTime<Utc>) -> Result<Choices> {
     actor.require(BATCH_PRINTERS, "print certificates in a batch")?;
     let today = office::today(db, now)?;
-    let trips = van::list_trips(
+    let trips = trips::between(
         db,
         today - Days::new(TRIP_DAYS),
         today + Days::new(TRIP_DAYS),

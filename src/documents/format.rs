@@ -22,6 +22,45 @@ pub fn tanggal(d: NaiveDate) -> String {
     format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
 }
 
+/// `November 2026`: a month as a report's title or row writes it.
+pub fn bulan(year: i32, month: u32) -> String {
+    let name = MONTHS.get(month.saturating_sub(1) as usize).unwrap_or(&"?");
+    format!("{name} {year}")
+}
+
+/// `1.234.567`: a count with the Indonesian thousands separator.
+pub fn number(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// `87,50`: a measure with `places` decimals, a comma for the decimal mark and dots between thousands.
+pub fn decimal(v: f64, places: usize) -> String {
+    let fixed = format!("{:.*}", places, v.abs());
+    let (whole, frac) = fixed.split_once('.').unwrap_or((&fixed, ""));
+    let whole = number(whole.parse::<i64>().unwrap_or(0));
+    let sign = if v < 0.0 && fixed.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        "-"
+    } else {
+        ""
+    };
+    if frac.is_empty() {
+        format!("{sign}{whole}")
+    } else {
+        format!("{sign}{whole},{frac}")
+    }
+}
+
 /// `28 November 2026` from a stored ISO date; the input unchanged if it is not one.
 pub fn tanggal_str(iso: &str) -> String {
     NaiveDate::parse_from_str(iso, "%Y-%m-%d")
@@ -40,14 +79,7 @@ pub fn mask_nik(nik: &str) -> String {
 
 /// `Rp 1.500.000`.
 pub fn rupiah(amount: i64) -> String {
-    let digits = amount.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(c);
-    }
+    let out = number(amount.unsigned_abs().min(i64::MAX as u64) as i64);
     format!("{}Rp {out}", if amount < 0 { "-" } else { "" })
 }
 
@@ -129,6 +161,18 @@ pub fn title_case(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn report_figures_are_written_the_indonesian_way() {
+        assert_eq!(number(0), "0");
+        assert_eq!(number(1234567), "1.234.567");
+        assert_eq!(number(-1000), "-1.000");
+        assert_eq!(decimal(87.5, 2), "87,50");
+        assert_eq!(decimal(1234.5, 1), "1.234,5");
+        assert_eq!(decimal(-0.001, 2), "0,00");
+        assert_eq!(decimal(3.0, 0), "3");
+        assert_eq!(bulan(2026, 11), "November 2026");
+    }
 
     #[test]
     fn formats_like_an_indonesian_letter() {

@@ -20,6 +20,7 @@ sql_enum! {
         Register = "register",
         Trips = "trips",
         Dashboards = "dashboards",
+        Reports = "reports",
         Verify = "verify",
         Batch = "batch",
         Transfer = "transfer",
@@ -83,6 +84,8 @@ pub fn screens_at(role: Role, place: Place) -> Vec<Screen> {
             Screen::Trips => matches!(role, Clerk | Courier | Admin),
             Screen::Sync => matches!(role, Clerk | Courier | Admin),
             Screen::Dashboards => office && matches!(role, Clerk | Verifier | Signer | Admin),
+            // The readers of `reports::READERS` (a clerk reads their own counter's).
+            Screen::Reports => office && matches!(role, Signer | Verifier | Admin | Clerk),
             Screen::Batch => office && matches!(role, Clerk | Signer | Courier | Admin),
             Screen::Transfer => office && matches!(role, Clerk),
             Screen::Review => office && matches!(role, Clerk | Admin),

@@ -6,8 +6,8 @@
 //! flipped to PDF's bottom-left origin only when an op is emitted.
 
 use printpdf::{
-    Color, Greyscale, Line, LinePoint, Op, PaintMode, Point, Pt, Rect, TextItem, TextMatrix,
-    XObjectId, XObjectTransform,
+    Color, Greyscale, Line, LineDashPattern, LinePoint, Op, PaintMode, Point, Polygon, PolygonRing,
+    Pt, Rect, TextItem, TextMatrix, WindingOrder, XObjectId, XObjectTransform,
 };
 
 use super::fonts::{prepare, Fonts};
@@ -237,6 +237,73 @@ impl<'a> Flow<'a> {
                 },
             },
         ]);
+    }
+
+    /// An open line through `points` in grey `level` (0 black), solid or dashed (`dash`: on and off
+    /// lengths): a chart's series and grid lines.
+    pub(crate) fn polyline(
+        &mut self,
+        thickness: f32,
+        level: f32,
+        points: &[(f32, f32)],
+        dash: Option<&[f32]>,
+    ) {
+        if points.len() < 2 {
+            return;
+        }
+        if let Some(d) = dash {
+            self.ops.push(Op::SetLineDashPattern {
+                dash: LineDashPattern::new(0.0, d),
+            });
+        }
+        self.ops.extend([
+            Op::SetOutlineColor {
+                col: Color::Greyscale(Greyscale::new(level, None)),
+            },
+            Op::SetOutlineThickness { pt: Pt(thickness) },
+            Op::DrawLine {
+                line: Line {
+                    points: points
+                        .iter()
+                        .map(|(x, y)| LinePoint {
+                            p: Point {
+                                x: Pt(*x),
+                                y: Pt(PAGE_H - y),
+                            },
+                            bezier: false,
+                        })
+                        .collect(),
+                    is_closed: false,
+                },
+            },
+        ]);
+        if dash.is_some() {
+            self.ops.push(Op::SetLineDashPattern {
+                dash: LineDashPattern::solid(),
+            });
+        }
+    }
+
+    /// A filled polygon through `points` (a chart's marker), in the current fill grey.
+    pub(crate) fn fill_polygon(&mut self, points: &[(f32, f32)]) {
+        self.ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings: vec![PolygonRing {
+                    points: points
+                        .iter()
+                        .map(|(x, y)| LinePoint {
+                            p: Point {
+                                x: Pt(*x),
+                                y: Pt(PAGE_H - y),
+                            },
+                            bezier: false,
+                        })
+                        .collect(),
+                }],
+                mode: PaintMode::Fill,
+                winding_order: WindingOrder::NonZero,
+            },
+        });
     }
 
     /// A filled rectangle whose top-left corner is (`x`, `y`).

@@ -1,9 +1,10 @@
-//! The PDFs the office hands out: the permit certificate (*surat izin*) and the intake receipt (*tanda
-//! terima*). Pure layout on A4: the caller formats every text (dates in Indonesian, NIP grouped, NIK
+//! The PDFs the office hands out: the permit certificate (*surat izin*), the intake receipt (*tanda
+//! terima*), the trip's papers, and the reports the head of office signs (with their charts). Pure layout on A4: the caller formats every text (dates in Indonesian, NIP grouped, NIK
 //! masked or not) and this module only places it, with embedded fonts and vector QR codes, so that the
 //! same input and clock give the same bytes.
 
 mod certificate;
+mod chart;
 mod fonts;
 mod kop;
 mod labels;
@@ -11,6 +12,7 @@ mod layout;
 mod manifest;
 mod qr;
 mod receipt;
+mod report;
 #[cfg(test)]
 mod samples;
 mod table;
@@ -124,6 +126,72 @@ pub struct EnvelopeLabel {
     pub registration_line: String,
     /// "No. Izin: 503/0003/SIPB/DPMPTSP/X/2026"
     pub permit_line: String,
+}
+
+/// A report the head of office signs: the kop surat, the title and period, the filters, the tables and
+/// charts in order, the signature block, and small footer lines (the audit chain's witness).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReportDoc {
+    pub header: OfficeHeader,
+    /// Printed in capitals, underlined.
+    pub title: String,
+    /// "Periode: November 2026"
+    pub subtitle: String,
+    /// The filters as label and value.
+    pub rows: Vec<(String, String)>,
+    /// Lines under the filters (a clerk's own counter).
+    pub notes: Vec<String>,
+    pub blocks: Vec<ReportBlock>,
+    /// `place_line` carries "Pangkalan Balai, 30 November 2026"; `date_line` may stay empty.
+    pub signature: SignatureBlock,
+    /// Printed small at the foot of every page.
+    pub footer: Vec<String>,
+}
+
+/// A table or a chart of a report.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReportBlock {
+    Table(ReportTable),
+    Chart(ChartDoc),
+}
+
+/// A table of a report, every cell already written out.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReportTable {
+    pub title: String,
+    pub note: Option<String>,
+    pub heads: Vec<String>,
+    /// Right-aligned columns (figures).
+    pub numeric: Vec<bool>,
+    pub rows: Vec<Vec<String>>,
+    /// Rows set in bold (totals), by row.
+    pub bold: Vec<bool>,
+}
+
+/// A chart: horizontal bars per category, or a line over the categories (months). One or two series.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChartDoc {
+    pub title: String,
+    pub line: bool,
+    pub categories: Vec<String>,
+    pub series: Vec<ChartSeries>,
+}
+
+/// One series: its name for the legend, a value per category (`None` draws nothing there) and the
+/// value as printed beside the bar or point.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChartSeries {
+    pub title: String,
+    pub values: Vec<Option<f64>>,
+    pub labels: Vec<String>,
+}
+
+/// A report as a PDF file.
+pub fn report_pdf(doc: &ReportDoc, created: chrono::DateTime<chrono::Utc>) -> Result<Vec<u8>> {
+    let mut out = Output::new(&doc.title, &doc.header.office_name, created)?;
+    let pages = report::layout(&mut out, doc)?;
+    out.add_pages(pages);
+    out.save()
 }
 
 /// One certificate as a PDF file.

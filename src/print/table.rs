@@ -13,9 +13,19 @@ pub(crate) struct Column<'c> {
     pub(crate) align: Align,
 }
 
-const PAD_X: f32 = 4.0;
+pub(crate) const PAD_X: f32 = 4.0;
 const PAD_Y: f32 = 3.0;
 const RULE: f32 = 0.5;
+
+/// How a table is set: the header's and the body's type, the cell padding, and the rows set in bold
+/// (a total row).
+#[derive(Clone, Copy)]
+pub(crate) struct GridStyle<'r> {
+    pub(crate) head: Style,
+    pub(crate) body: Style,
+    pub(crate) pad_x: f32,
+    pub(crate) bold_rows: &'r [bool],
+}
 
 /// Draws `rows` (one string per column) as a ruled table across the flow's width.
 pub(crate) fn grid(
@@ -25,6 +35,27 @@ pub(crate) fn grid(
     head: Style,
     body: Style,
 ) -> Result<()> {
+    grid_styled(
+        flow,
+        columns,
+        rows,
+        GridStyle {
+            head,
+            body,
+            pad_x: PAD_X,
+            bold_rows: &[],
+        },
+    )
+}
+
+/// [`grid`] with its own padding and bold rows.
+pub(crate) fn grid_styled(
+    flow: &mut Flow,
+    columns: &[Column],
+    rows: &[Vec<String>],
+    style: GridStyle,
+) -> Result<()> {
+    let (head, pad_x) = (style.head, style.pad_x);
     let fixed: f32 = columns.iter().map(|c| c.width).sum();
     let flexible = columns.iter().filter(|c| c.width == 0.0).count().max(1) as f32;
     let rest = ((flow.width() - fixed) / flexible).max(0.0);
@@ -41,14 +72,19 @@ pub(crate) fn grid(
                 flow.fonts.face(head.bold),
                 head.size,
                 &prepare(c.head),
-                w - 2.0 * PAD_X,
+                w - 2.0 * pad_x,
             )
         })
         .collect::<Result<_>>()?;
     let head_h = row_height(&heads, head);
 
     let mut head_on_page = None;
-    for row in rows {
+    for (r, row) in rows.iter().enumerate() {
+        let body = if style.bold_rows.get(r).copied().unwrap_or(false) {
+            Style::bold(style.body.size)
+        } else {
+            style.body
+        };
         let cells: Vec<Vec<String>> = widths
             .iter()
             .enumerate()
@@ -58,7 +94,7 @@ pub(crate) fn grid(
                     flow.fonts.face(body.bold),
                     body.size,
                     &prepare(text),
-                    w - 2.0 * PAD_X,
+                    w - 2.0 * pad_x,
                 )
             })
             .collect::<Result<_>>()?;
@@ -81,14 +117,32 @@ pub(crate) fn grid(
                 }
             }
             if head_on_page != Some(flow.page_index()) {
-                draw_row(flow, &widths, columns, &heads, (0, usize::MAX), head, true)?;
+                draw_row(
+                    flow,
+                    &widths,
+                    columns,
+                    &heads,
+                    (0, usize::MAX),
+                    head,
+                    true,
+                    pad_x,
+                )?;
                 head_on_page = Some(flow.page_index());
             }
             let room = ((flow.remaining() - 2.0 * PAD_Y) / body.leading())
                 .floor()
                 .max(1.0) as usize;
             let to = (from + room).min(total);
-            draw_row(flow, &widths, columns, &cells, (from, to), body, false)?;
+            draw_row(
+                flow,
+                &widths,
+                columns,
+                &cells,
+                (from, to),
+                body,
+                false,
+                pad_x,
+            )?;
             from = to;
         }
     }
@@ -101,6 +155,7 @@ fn row_height(cells: &[Vec<String>], style: Style) -> f32 {
 }
 
 /// Draws lines `from..to` of each cell as one ruled row at the cursor and moves below it.
+#[allow(clippy::too_many_arguments)]
 fn draw_row(
     flow: &mut Flow,
     widths: &[f32],
@@ -109,6 +164,7 @@ fn draw_row(
     (from, to): (usize, usize),
     style: Style,
     shaded: bool,
+    pad_x: f32,
 ) -> Result<()> {
     let lines = cells
         .iter()
@@ -131,7 +187,7 @@ fn draw_row(
             let width = flow.fonts.face(style.bold).width(line, style.size)?;
             flow.text_at(
                 style,
-                aligned_x(align, x + PAD_X, x + w - PAD_X, width),
+                aligned_x(align, x + pad_x, x + w - pad_x, width),
                 baseline,
                 line,
             );

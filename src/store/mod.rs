@@ -20,6 +20,7 @@ pub mod numbers;
 pub mod office;
 pub mod permit_types;
 pub mod pickups;
+pub mod reports;
 pub mod surveys;
 pub mod tables;
 pub mod trips;

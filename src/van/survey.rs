@@ -66,8 +66,20 @@ pub fn grade(ikm: f64) -> char {
 
 /// IKM = mean of all answers × 25, with its grade.
 pub fn ikm(responses: &[Answers]) -> Ikm {
-    let n = responses.len();
-    if n == 0 {
+    let mut sums = [0u64; 9];
+    for a in responses {
+        for (sum, v) in sums.iter_mut().zip(a.0) {
+            *sum += u64::from(v);
+        }
+    }
+    ikm_of_sums(responses.len() as u64, &sums)
+}
+
+/// The same index from the number of responses and the sum of each item's scores (what a report adds
+/// up in the register): each item's mean is its sum over the responses, the mean of all answers is the
+/// mean of the nine, and IKM is that × 25.
+pub fn ikm_of_sums(responses: u64, sums: &[u64; 9]) -> Ikm {
+    if responses == 0 {
         return Ikm {
             responses: 0,
             mean: 0.0,
@@ -76,13 +88,11 @@ pub fn ikm(responses: &[Answers]) -> Ikm {
             item_means: vec![0.0; 9],
         };
     }
-    let item_means: Vec<f64> = (0..9)
-        .map(|i| responses.iter().map(|a| f64::from(a.0[i])).sum::<f64>() / n as f64)
-        .collect();
+    let item_means: Vec<f64> = sums.iter().map(|s| *s as f64 / responses as f64).collect();
     let mean = item_means.iter().sum::<f64>() / 9.0;
     let value = mean * 25.0;
     Ikm {
-        responses: n as u32,
+        responses: u32::try_from(responses).unwrap_or(u32::MAX),
         mean,
         ikm: value,
         grade: Some(grade(value)),

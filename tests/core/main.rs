@@ -34,6 +34,7 @@ mod papers_cli;
 mod pdf;
 mod plans;
 mod printer;
+mod reports;
 mod schema;
 mod search;
 mod server_refusals;

@@ -181,3 +181,82 @@ fn a_register_of_schema_10_upgrades_and_every_case_is_found_by_the_search() {
     .expect("register");
     assert_eq!(find(&db, "qurrota").len(), 1);
 }
+
+/// The register of schema 10 (before the reports' indexes), unzipped into a temporary file: a demo
+/// register of 66 cases in every status, with 12 surveys.
+fn before_reports(dir: &std::path::Path) -> std::path::PathBuf {
+    let gz = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/register-v10-before-reports.sqlite.gz"
+    );
+    let mut bytes = Vec::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(gz).expect("the fixture"))
+        .read_to_end(&mut bytes)
+        .expect("gunzip");
+    let path = dir.join("before-reports.sqlite");
+    std::fs::write(&path, &bytes).expect("write");
+    path
+}
+
+#[test]
+fn a_register_of_schema_10_gets_the_reports_indexes_and_its_recap_counts_every_case() {
+    if support::file_only("the frozen register is a file") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let path = before_reports(dir.path());
+    assert_eq!(db::file::header(&path).expect("header").user_version, 10);
+    let mut db = Db::open_file(&path).expect("open and migrate");
+    let up = db.upgrade().cloned().expect("migrated");
+    assert_eq!((up.from, up.to), (10, db::latest_version()));
+    for index in [
+        "cases_registered_on",
+        "cases_closed_at",
+        "cases_issued_on",
+        "cases_valid_until",
+        "case_events_steps",
+        "case_events_returns",
+        "deliveries_recorded",
+    ] {
+        let n = support::count(
+            &db,
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?1",
+            &[&index],
+        );
+        assert_eq!(n, 1, "{index}");
+    }
+    assert_eq!(support::count(&db, "SELECT count(*) FROM cases", &[]), 66);
+    assert_eq!(
+        support::count(&db, "SELECT count(*) FROM survey_responses", &[]),
+        12
+    );
+    // The demo spread its cases over the 40 days before 30 November 2026: a recap of both months
+    // counts every one of them as received, and every issued permit once.
+    let admin = users::actor(&db, "admin").expect("admin");
+    let q = petromaks::reports::Query {
+        from: chrono::NaiveDate::from_ymd_opt(2026, 10, 1),
+        to: chrono::NaiveDate::from_ymd_opt(2026, 11, 30),
+        ..Default::default()
+    };
+    let r = petromaks::reports::build(
+        &mut db,
+        &admin,
+        monday(),
+        petromaks::reports::Kind::Recap,
+        &q,
+    )
+    .expect("recap");
+    let total = |col: &str| match r.table("applications").and_then(|t| t.cell("Jumlah", col)) {
+        Some(petromaks::reports::Cell::Int(n)) => *n,
+        other => panic!("{col}: {other:?}"),
+    };
+    assert_eq!(total("received"), 66);
+    let issued = support::count(
+        &db,
+        "SELECT count(*) FROM cases WHERE issued_on IS NOT NULL",
+        &[],
+    );
+    assert_eq!(total("issued"), issued);
+    let admin_v = audit::verify(&db, &admin, &[]).expect("verify");
+    assert!(admin_v.ok, "{admin_v:?}");
+}

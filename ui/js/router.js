@@ -18,6 +18,7 @@ import { mountCases } from './screens/cases.js';
 import { showDamaged } from './screens/damaged.js';
 import { showErrorScreen } from './screens/error.js';
 import { showRegister } from './screens/register.js';
+import { showReports } from './screens/reports.js';
 import { officeDay, showToday } from './screens/today.js';
 import { showDashboards } from './screens/van/dashboards.js';
 import { showTrips } from './screens/van/trips.js';
@@ -70,6 +71,7 @@ export const SCREENS = {
   register: { section: 'register-view', label: 'nav.register', open: () => openRegister() },
   trips: { section: 'trips-view', label: 'nav.trips', open: (ctx) => showTrips(ctx) },
   dashboards: { section: 'dashboards-view', label: 'nav.dashboards', open: (ctx) => showDashboards(ctx) },
+  reports: { section: 'reports-view', label: 'nav.reports', open: (ctx) => showReports(ctx) },
   verify: { section: 'verify-view', label: 'nav.verify', open: (ctx) => showVerify(ctx) },
   batch: { section: 'batch-view', label: 'nav.batch', open: (ctx) => showBatch(ctx) },
   transfer: { section: 'transfer-view', label: 'nav.transfer', open: (ctx) => showTransfer(ctx.root, ctx) },

@@ -92,6 +92,7 @@ export class FakeElement extends FakeNode {
 export function installFakeDocument() {
   const document = {
     createElement: (tag) => new FakeElement(tag),
+    createElementNS: (ns, tag) => Object.assign(new FakeElement(tag), { namespaceURI: ns }),
     createTextNode: (data) => new FakeText(data),
   };
   globalThis.document = /** @type {any} */ (document);

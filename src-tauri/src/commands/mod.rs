@@ -24,6 +24,7 @@ pub mod people;
 pub mod photo;
 pub mod pickups;
 pub mod register;
+pub mod reports;
 pub mod review;
 pub mod safety;
 pub mod sync;

@@ -62,8 +62,8 @@ pub fn open_output(
     open_output_in(&session, &outputs, file)
 }
 
-/// Copies a file this window wrote to where the user chooses in the native save dialog; `null` when the
-/// dialog is cancelled.
+/// Copies a file this window wrote (a PDF, or a report's XLSX or CSV) to where the user chooses in the
+/// native save dialog; `null` when the dialog is cancelled.
 #[tauri::command(async)]
 pub fn save_output_as<R: Runtime>(
     app: AppHandle<R>,
@@ -77,7 +77,12 @@ pub fn save_output_as<R: Runtime>(
     if name.is_empty() {
         name = "petromaks.pdf".into();
     }
-    let Some(to) = native::save_as(&app, &name, ("PDF", &["pdf"]))? else {
+    let filter: native::Filter<'static> = match from.extension().and_then(|e| e.to_str()) {
+        Some("xlsx") => ("Excel (XLSX)", &["xlsx"]),
+        Some("csv") => ("CSV", &["csv"]),
+        _ => ("PDF", &["pdf"]),
+    };
+    let Some(to) = native::save_as(&app, &name, filter)? else {
         return Ok(None);
     };
     let bytes = std::fs::read(&from).map_err(|error| {

@@ -10,6 +10,7 @@ mod documents;
 mod jobs;
 mod offline;
 mod register;
+mod reports;
 mod safety;
 mod transfer;
 mod van;

@@ -16,6 +16,7 @@ mod holiday;
 mod offline;
 mod output;
 mod papers;
+mod report;
 mod safety;
 mod server;
 mod transfer;
@@ -113,6 +114,8 @@ enum Command {
     /// Figures for planning the van.
     #[command(subcommand)]
     Dashboard(van::DashboardCmd),
+    /// The office's reports (recap, sla, van, ikm, expiring) for a period, as PDF, XLSX, CSV or JSON.
+    Report(report::ReportArgs),
     /// Hand an issued permit to its holder (or a proxy) at the counter.
     Collect(van::CollectArgs),
     /// The tamper-evident audit trail: verify the chain, read the log.
@@ -212,6 +215,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Pickup(c) => van::pickup(&ctx, c),
         Command::Survey(c) => van::survey(&ctx, c),
         Command::Dashboard(c) => van::dashboard(&ctx, c),
+        Command::Report(a) => report::report(&ctx, a),
         Command::Collect(a) => van::collect(&ctx, a),
         Command::Audit(c) => safety::audit(&ctx, c),
         Command::Restore(a) => safety::restore(&ctx, a),

@@ -57,5 +57,9 @@ pub(crate) fn list() -> Vec<Migration> {
             include_str!("postgres/0011_search_and_scale.sql"),
         )
         .then(search_v11::index_every_case),
+        Migration::sql(
+            include_str!("sqlite/0012_reports.sql"),
+            include_str!("postgres/0012_reports.sql"),
+        ),
     ]
 }

@@ -11,8 +11,8 @@ import { call } from './ipc.js';
 
 /**
  * A screen the core lets a role open, in navigation order.
- * @typedef {'cases' | 'register' | 'trips' | 'dashboards' | 'verify' | 'batch' | 'transfer' | 'sync' | 'review'
- *   | 'admin'} ScreenName
+ * @typedef {'cases' | 'register' | 'trips' | 'dashboards' | 'reports' | 'verify' | 'batch' | 'transfer' | 'sync'
+ *   | 'review' | 'admin'} ScreenName
  */
 
 /**

@@ -8,6 +8,7 @@ import ADMIN from './admin.js';
 import APP from './app.js';
 import CASES from './cases.js';
 import DOCUMENTS from './documents.js';
+import REPORTS from './reports.js';
 import SAFETY from './safety.js';
 import SYNC from './sync.js';
 import VAN from './van.js';
@@ -21,4 +22,5 @@ export default Object.freeze({
   ...SAFETY,
   ...DOCUMENTS,
   ...SYNC,
+  ...REPORTS,
 });
