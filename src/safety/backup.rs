@@ -35,6 +35,8 @@ pub(crate) fn write_copy(db: &Db, out: &Path) -> Result<u64> {
     };
     // A damaged page would be copied as it is: the thorough check runs first.
     db::file::full_check(conn)?;
+    // VACUUM INTO accepts an empty file and keeps its mode; left to itself SQLite would write 0644.
+    drop(crate::private::create_file(out)?);
     conn.execute("VACUUM INTO ?1", [target])
         .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
     crate::private::restrict(out)?;

@@ -28,6 +28,7 @@ mod numbering;
 mod papers_cli;
 mod pdf;
 mod printer;
+mod privacy;
 mod schema;
 mod sla;
 mod submissions;

@@ -39,7 +39,7 @@ fn peak_rss_kib() -> Option<u64> {
 
 pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<()> {
     let dir = std::env::temp_dir().join(format!("petromaks-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
+    petromaks::private::create_dir(&dir)?;
     let path = a
         .scratch
         .clone()
@@ -84,7 +84,7 @@ pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<()> {
         .collect::<Result<Vec<_>>>()?;
     let pdf = print::certificates_pdf(&docs, ctx.now)?;
     let batch_secs = t.elapsed().as_secs_f64();
-    std::fs::write(dir.join("batch.pdf"), &pdf)?;
+    petromaks::private::write(&dir.join("batch.pdf"), &pdf)?;
 
     let singles = batch_ids.len().min(200);
     let t = Instant::now();
