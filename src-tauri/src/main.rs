@@ -11,18 +11,69 @@ mod tests;
 
 use commands::{
     account, admin, app, audit, batch, calendar, cases, counter, dashboards, documents, intake,
-    office, outputs, people, photo, pickups, register, safety, transfer, van, van_road,
+    office, outputs, people, photo, pickups, program, register, safety, transfer, van, van_road,
 };
 use petromaks::db::Address;
 use tauri::Manager;
 
+/// The app's folders for this user: made owner-only before the webview or a plugin creates them
+/// world-readable (WebKit keeps the window's local storage there, the window state plugin its file).
+fn make_own_folders() {
+    let identifier = "id.petromaks.desktop";
+    let folders = [
+        petromaks::db::default_file()
+            .parent()
+            .map(|d| d.to_path_buf()),
+        dirs::data_local_dir().map(|d| d.join(identifier)),
+        dirs::config_dir().map(|d| d.join(identifier)),
+    ];
+    for dir in folders.into_iter().flatten() {
+        if let Err(e) = petromaks::private::create_dir(&dir) {
+            eprintln!("petromaks-desktop: cannot create {}: {e}", dir.display());
+        }
+    }
+}
+
+/// Brings the window forward: a second launch on the same register lands here instead of opening it twice.
+fn bring_forward(app: &tauri::AppHandle) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
 fn main() {
+    // Before GTK: an IT person checks the installed version without a display.
+    if std::env::args().nth(1).as_deref() == Some("--version") {
+        println!("petromaks-desktop {}", petromaks::about::VERSION);
+        return;
+    }
+    let address = Address::default_address();
+    make_own_folders();
     let app = tauri::Builder::default()
+        // First, so a second launch exits before anything else starts. Keyed by the register (Linux,
+        // D-Bus): two registers may be open side by side, one register only once.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(format!("id.petromaks.desktop.r{}", address.instance_key()))
+                .callback(|app, _argv, _cwd| bring_forward(app))
+                .build(),
+        )
+        .plugin(
+            tauri_plugin_window_state::Builder::new()
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::SIZE
+                        | tauri_plugin_window_state::StateFlags::POSITION
+                        | tauri_plugin_window_state::StateFlags::MAXIMIZED,
+                )
+                .build(),
+        )
         // Used from Rust only (native.rs); the window is granted none of its commands.
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             // The same register as the CLI: `PETROMAKS_DB` or the OS app-data file, never Tauri's own.
-            let db = state::Database::open(Address::default_address());
+            let db = state::Database::open(address);
             if let Some(error) = db.open_error() {
                 eprintln!(
                     "petromaks-desktop: the register is unavailable: {}",
@@ -39,6 +90,9 @@ fn main() {
         })
         .invoke_handler(tauri::generate_handler![
             app::app_info,
+            program::about,
+            program::privacy_check,
+            program::privacy_fix,
             account::session_info,
             account::first_run,
             account::sign_in,

@@ -5,9 +5,10 @@
 //!
 //! What is looked at: the register file with its `-wal` and `-shm` and the files Petromaks keeps beside
 //! it (the backup folder's name, the last automatic backup, registers kept aside by a restore); the
-//! backup folder and the backups and witnesses in it; and the folders the caller names as Petromaks' own
-//! (the app-data folder, the documents folder). A folder the admin chose for the register is not
-//! changed, only the register's files in it: it may be shared with other things. On Windows there is
+//! backup folder and the backups and witnesses in it; the app-data folder when the register is the
+//! default one in it; and the folders the caller names as Petromaks' own (the window's documents and
+//! settings folders). A folder the admin chose for the register is not changed, only the register's
+//! files in it: it may be shared with other things. On Windows there is
 //! nothing to find: the files live in the user's own profile, private by its access list.
 
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ use serde::Serialize;
 use super::folder;
 use crate::actor::Actor;
 use crate::audit::witness;
+use crate::db::default_file;
 use crate::Result;
 
 /// One file or folder other accounts can read.
@@ -64,6 +66,9 @@ fn places(register: &Path, own_folders: &[&Path]) -> Result<Vec<(PathBuf, bool)>
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    if default_file().parent() == Some(dir) {
+        out.push((dir.to_path_buf(), true));
+    }
     if dir.is_dir() && !name.is_empty() {
         for entry in std::fs::read_dir(dir)? {
             let entry = entry?;
@@ -113,6 +118,12 @@ pub fn check(register: &Path, own_folders: &[&Path]) -> Result<Privacy> {
         exposed,
         not_fixed: Vec::new(),
     })
+}
+
+/// [`check`] for the window, where only the admin is told (and may fix it).
+pub fn check_as(actor: &Actor, register: &Path, own_folders: &[&Path]) -> Result<Privacy> {
+    actor.require_admin("see whether the register's files are private")?;
+    check(register, own_folders)
 }
 
 /// Makes what [`check`] found owner-only (admin), and checks again: what is still exposed is listed with

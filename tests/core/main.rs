@@ -28,6 +28,7 @@ mod numbering;
 mod papers_cli;
 mod pdf;
 mod printer;
+#[cfg(unix)]
 mod privacy;
 mod schema;
 mod sla;

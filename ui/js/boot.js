@@ -14,6 +14,7 @@ import { enter, info, leave, onSignedOut, openRegister, redraw, setInfo, showErr
 import { addAdminTab } from './screens/admin/tabs.js';
 import { showLookTab } from './screens/admin/look.js';
 import { showBackups } from './screens/backups.js';
+import { openAbout, showUpgraded } from './screens/program.js';
 import { showSetup, showSetupLogo } from './screens/setup.js';
 import { showSignIn } from './screens/signin.js';
 import { showTransfer } from './screens/transfer.js';
@@ -76,6 +77,7 @@ async function start() {
   one('#lock-button').addEventListener('click', () => void lock(true));
   one('#register-button').addEventListener('click', () => void openRegister());
   one('#signout-button').addEventListener('click', () => void lock(false));
+  one('#about-button').addEventListener('click', () => void openAbout().catch((e) => showError(e)));
   try {
     setInfo(await appInfo());
   } catch (error) {
@@ -83,6 +85,7 @@ async function start() {
     return;
   }
   translate();
+  showUpgraded(info()?.upgraded);
   void refreshLogo();
   const dbError = info()?.db_error;
   if (dbError) {

@@ -22,6 +22,7 @@ pub mod outputs;
 pub mod people;
 pub mod photo;
 pub mod pickups;
+pub mod program;
 pub mod register;
 pub mod safety;
 pub mod transfer;

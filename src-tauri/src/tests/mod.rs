@@ -8,6 +8,8 @@ mod account;
 mod admin;
 mod documents;
 mod jobs;
+#[cfg(unix)]
+mod program;
 mod register;
 mod safety;
 mod transfer;

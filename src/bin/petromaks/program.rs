@@ -1,11 +1,11 @@
 //! The program on this computer: what it is and whose work it ships (`about`), whether the register's files
 //! are still the owner's alone (`privacy`), and the manual pages the package installs (`manual`).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, CommandFactory};
 use petromaks::about;
-use petromaks::db::{default_file, Address};
+use petromaks::db::Address;
 use petromaks::safety::privacy::{self, Privacy};
 use petromaks::{Error, Result};
 
@@ -47,15 +47,6 @@ pub fn about(ctx: &Ctx) -> Result<()> {
     Ok(())
 }
 
-/// The folders Petromaks made for itself beside a register in the app-data folder (that folder itself).
-fn own_folders(register: &Path) -> Vec<PathBuf> {
-    let default = default_file();
-    match (register.parent(), default.parent()) {
-        (Some(dir), Some(own)) if dir == own => vec![own.to_path_buf()],
-        _ => Vec::new(),
-    }
-}
-
 /// Lists the register's files and folders other accounts can read; `--fix` makes them owner-only.
 pub fn privacy(ctx: &Ctx, a: PrivacyArgs) -> Result<()> {
     let Address::File(register) = &ctx.db else {
@@ -64,15 +55,13 @@ pub fn privacy(ctx: &Ctx, a: PrivacyArgs) -> Result<()> {
             "a register on the office server has no files on this computer to check",
         ));
     };
-    let own = own_folders(register);
-    let own: Vec<&Path> = own.iter().map(PathBuf::as_path).collect();
     let p: Privacy = if a.fix {
         let db = ctx.open()?;
         let actor = ctx.actor(&db)?;
         drop(db);
-        privacy::fix(&actor, register, &own)?
+        privacy::fix(&actor, register, &[])?
     } else {
-        privacy::check(register, &own)?
+        privacy::check(register, &[])?
     };
     ctx.out.show(&p, || {
         let mut s = String::new();
