@@ -89,4 +89,4 @@ bench: deps-build
 ## Package ---------------------------------------------------------------------------------------------
 
 package: deps-build npm-deps
-	npx tauri build
+	scripts/package
