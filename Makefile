@@ -7,7 +7,10 @@
 #   make lint    rustfmt check and clippy with warnings as errors
 #   make fmt     format the Rust code
 #   make bench   register cases and print certificates on a scratch database, timed (release build)
-#   make package release build and the .deb and .rpm under target/release/bundle/ (~10-16 min cold)
+#   make package release build (both binaries in one cargo run) and target/package/petromaks_<version>_amd64.deb
+#                (and the .rpm under target/release/bundle/); see scripts/package
+#   make package-check  as root: build the package and the previous release's, lintian, install, upgrade with
+#                500 cases in place, run the installed CLI and window as ordinary users, remove (not in make test)
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -21,12 +24,16 @@ BUILD_PACKAGES := libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev 
 TEST_PACKAGES := xvfb xauth imagemagick x11-utils webkit2gtk-driver fonts-dejavu-core poppler-utils qpdf \
 	zbar-tools sqlite3 cups printer-driver-cups-pdf postgresql postgresql-contrib python3-openpyxl
 
+# Checking the package the way an office installs it (`make package-check`).
+PACKAGE_CHECK_PACKAGES := lintian desktop-file-utils xvfb xauth imagemagick x11-utils dbus bc sqlite3 man-db \
+	file git
+
 XVFB := xvfb-run -a -s '-screen 0 1366x768x24'
 # A last guard so a stuck window can never hang `make test` (the suite itself takes well under a minute).
 E2E_TIMEOUT := timeout --signal=TERM 900
 PHASE := scripts/phase
 
-.PHONY: help run test lint fmt bench package deps-build deps-test npm-deps tauri-driver
+.PHONY: help run test lint fmt bench package package-check deps-build deps-test npm-deps tauri-driver
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -92,4 +99,8 @@ bench: deps-build
 ## Package ---------------------------------------------------------------------------------------------
 
 package: deps-build npm-deps
-	npx tauri build
+	scripts/package
+
+package-check: deps-build npm-deps
+	@scripts/ensure-apt $(PACKAGE_CHECK_PACKAGES)
+	scripts/package-check

@@ -5,6 +5,9 @@
 /// missing here is not callable from the webview.
 const COMMANDS: &[&str] = &[
     "app_info",
+    "about",
+    "privacy_check",
+    "privacy_fix",
     "list_cases",
     "today_strip",
     "session_info",

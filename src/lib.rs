@@ -7,12 +7,13 @@
 //! transaction as the change. `docs/architecture.md` draws the layers.
 //!
 //! The folders, bottom up (no folder imports one above it):
-//! - leaves: [`error`], [`time`], [`text`], [`private`], [`spreadsheet`], [`actor`]
+//! - leaves: [`error`], [`time`], [`text`], [`private`], [`spreadsheet`], [`actor`], [`about`]
 //! - [`db`]: the register's address, its two engines, migrations; [`store`]: every SQL statement
 //! - [`audit`] (events, chain, witnesses, the office key), [`people`], [`office`], [`catalogue`]
 //! - [`cases`], [`documents`] (with the [`print`] layout kit), [`van`], [`reports`], [`exchange`], [`safety`]
 #![forbid(unsafe_code)]
 
+pub mod about;
 pub mod actor;
 pub mod audit;
 pub mod cases;

@@ -25,3 +25,5 @@ cd ../..
 npx tauri icon icons/src/source.png -o icons
 # Keep the desktop set only (Linux, macOS, Windows); the mobile and Windows Store images are not used.
 rm -rf icons/android icons/ios icons/Square*.png icons/StoreLogo.png
+# The Linux menus' other sizes (hicolor 16, 24, 48, 256; icon.png is the 512).
+for s in 16 24 48 256; do convert icons/src/source.png -resize "${s}x${s}" "PNG32:icons/${s}x${s}.png"; done

@@ -11,20 +11,73 @@ mod tests;
 
 use commands::{
     account, admin, app, audit, batch, calendar, cases, connection, counter, dashboards, documents,
-    intake, office, outputs, people, photo, pickups, register, reports, review, safety, sync,
-    transfer, van, van_road,
+    intake, office, outputs, people, photo, pickups, program, register, reports, review, safety,
+    sync, transfer, van, van_road,
 };
 use tauri::Manager;
 
+/// The app's folders for this user: made owner-only before the webview or a plugin creates them
+/// world-readable (WebKit keeps the window's local storage there, the window state plugin its file).
+fn make_own_folders() {
+    let identifier = "id.petromaks.desktop";
+    let folders = [
+        petromaks::db::default_file()
+            .parent()
+            .map(|d| d.to_path_buf()),
+        dirs::data_local_dir().map(|d| d.join(identifier)),
+        dirs::config_dir().map(|d| d.join(identifier)),
+    ];
+    for dir in folders.into_iter().flatten() {
+        if let Err(e) = petromaks::private::create_dir(&dir) {
+            eprintln!("petromaks-desktop: cannot create {}: {e}", dir.display());
+        }
+    }
+}
+
+/// Brings the window forward: a second launch on the same register lands here instead of opening it twice.
+fn bring_forward(app: &tauri::AppHandle) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
 fn main() {
+    // Before GTK: an IT person checks the installed version without a display.
+    if std::env::args().nth(1).as_deref() == Some("--version") {
+        println!("petromaks-desktop {}", petromaks::about::VERSION);
+        return;
+    }
+    // The register this window starts on keys its single instance: `PETROMAKS_DB`, else the one this
+    // computer remembers (the office server, a van's file), else the OS app-data file.
+    let remembered = state::Remembered::default();
+    let address = remembered.startup_address().0;
+    make_own_folders();
     let app = tauri::Builder::default()
+        // First, so a second launch exits before anything else starts. Keyed by the register (Linux,
+        // D-Bus): two registers may be open side by side, one register only once.
+        .plugin(
+            tauri_plugin_single_instance::Builder::new()
+                .dbus_id(format!("id.petromaks.desktop.r{}", address.instance_key()))
+                .callback(|app, _argv, _cwd| bring_forward(app))
+                .build(),
+        )
+        .plugin(
+            tauri_plugin_window_state::Builder::new()
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::SIZE
+                        | tauri_plugin_window_state::StateFlags::POSITION
+                        | tauri_plugin_window_state::StateFlags::MAXIMIZED,
+                )
+                .build(),
+        )
         // Used from Rust only (native.rs); the window is granted none of its commands.
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             // `PETROMAKS_DB`, else the register this computer remembers (the office server, a van's
             // file), else the OS app-data file, the CLI's default too; never Tauri's own folder.
-            let remembered = state::Remembered::default();
-            let db = state::Database::open(remembered.startup_address().0);
+            let db = state::Database::open(address);
             if let Some(error) = db.open_error() {
                 eprintln!(
                     "petromaks-desktop: the register is unavailable: {}",
@@ -46,6 +99,9 @@ fn main() {
         })
         .invoke_handler(tauri::generate_handler![
             app::app_info,
+            program::about,
+            program::privacy_check,
+            program::privacy_fix,
             account::session_info,
             account::first_run,
             account::sign_in,

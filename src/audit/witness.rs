@@ -97,11 +97,7 @@ pub fn append(dir: &Path, w: &Witness) -> Result<PathBuf> {
     let path = dir.join(FILE);
     let mut line = serde_json::to_vec(w).map_err(|e| Error::Io(std::io::Error::other(e)))?;
     line.push(b'\n');
-    let mut f = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&path)?;
-    crate::private::restrict(&path)?;
+    let mut f = crate::private::append_file(&path)?;
     f.write_all(&line)?;
     f.sync_all()?;
     Ok(path)

@@ -51,6 +51,26 @@ impl Address {
     }
 }
 
+impl Address {
+    /// A short name for "this register" that is the same however its path was written (`./r.sqlite`,
+    /// a symlink, the absolute path) and never shows a password: the window runs once per register, and
+    /// a second launch on the same register finds the first by it.
+    pub fn instance_key(&self) -> String {
+        use sha2::Digest;
+        let text = match self {
+            Address::File(p) => p
+                .canonicalize()
+                .or_else(|_| std::path::absolute(p))
+                .unwrap_or_else(|_| p.clone())
+                .display()
+                .to_string(),
+            Address::Server(url) => without_password(url),
+        };
+        let digest = sha2::Sha256::digest(text.as_bytes());
+        digest[..6].iter().map(|b| format!("{b:02x}")).collect()
+    }
+}
+
 impl std::fmt::Display for Address {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.shown())
@@ -100,6 +120,23 @@ mod tests {
         assert_eq!(
             without_password("postgres://app@h/db"),
             "postgres://app@h/db"
+        );
+    }
+
+    #[test]
+    fn a_register_has_one_instance_key_however_its_path_is_written() {
+        let here = std::env::current_dir().expect("cwd");
+        let relative = Address::File("no-such-dir/r.sqlite".into());
+        let absolute = Address::File(here.join("no-such-dir/r.sqlite"));
+        assert_eq!(relative.instance_key(), absolute.instance_key());
+        assert_eq!(relative.instance_key().len(), 12);
+        assert_ne!(
+            relative.instance_key(),
+            Address::File("other.sqlite".into()).instance_key()
+        );
+        assert_eq!(
+            Address::parse("postgres://a:x@h/db").instance_key(),
+            Address::parse("postgres://a:y@h/db").instance_key()
         );
     }
 }

@@ -107,15 +107,27 @@ pub(crate) fn check_identity(db: &Db) -> Result<()> {
     Ok(())
 }
 
+/// The upgrade opening `db` would perform, if its schema is behind this program's.
+pub(crate) fn pending(db: &Db) -> Result<Option<Upgrade>> {
+    let from = current_version(db)?;
+    let to = latest_version();
+    Ok((from < to).then_some(Upgrade { from, to }))
+}
+
 /// Runs the pending migrations in one transaction; returns what changed, or `None` when up to date.
 pub(crate) fn run(db: &mut Db) -> Result<Option<Upgrade>> {
-    let from = current_version(db)?;
-    let all = super::migrations::list();
-    if from >= all.len() {
+    if pending(db)?.is_none() {
         return Ok(None);
     }
+    let all = super::migrations::list();
     let to = all.len();
+    let mut from = 0;
     db.write(|tx| {
+        // Read again under the write lock: another program may have upgraded the register meanwhile.
+        from = current_version(tx)?;
+        if from >= to {
+            return Ok(false);
+        }
         for m in &all[from..] {
             let sql = match tx.engine() {
                 Engine::Sqlite => m.sqlite,
@@ -129,19 +141,20 @@ pub(crate) fn run(db: &mut Db) -> Result<Option<Upgrade>> {
             }
         }
         match tx.engine() {
-            Engine::Sqlite => tx.batch(&format!("PRAGMA user_version = {to}")),
-            Engine::Postgres => tx
-                .execute("UPDATE petromaks_schema SET version = ?1", &[&to])
-                .map(|_| ()),
+            Engine::Sqlite => tx.batch(&format!("PRAGMA user_version = {to}"))?,
+            Engine::Postgres => {
+                tx.execute("UPDATE petromaks_schema SET version = ?1", &[&to])?;
+            }
         }
+        Ok(true)
     })
     .map_err(|e| match e {
-        Error::Migration(_) | Error::Unavailable(_) | Error::Forbidden(_) => e,
+        Error::Migration(_) | Error::Unavailable(_) | Error::Forbidden(_) | Error::Busy(_) => e,
         other => Error::Migration(format!(
             "upgrading the register from schema {from} to {to} failed, nothing was changed: {other}"
         )),
-    })?;
-    Ok(Some(Upgrade { from, to }))
+    })
+    .map(|migrated| migrated.then_some(Upgrade { from, to }))
 }
 
 #[cfg(test)]

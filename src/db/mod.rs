@@ -62,6 +62,10 @@ enum Inner {
     Postgres(Box<Postgres>),
 }
 
+/// What [`Db::open_with`] calls before it migrates a register: the register as it still is, and the
+/// upgrade about to run.
+pub type BeforeUpgrade<'a> = dyn FnMut(&Db, &Upgrade) -> Result<()> + 'a;
+
 /// An open register: one connection, on either engine.
 pub struct Db {
     inner: Inner,
@@ -97,6 +101,13 @@ impl Db {
     /// or not a Petromaks register is refused before anything writes to it; so is a register written by a
     /// newer Petromaks.
     pub fn open(address: &Address) -> Result<Db> {
+        Db::open_with(address, &mut |_, _| Ok(()))
+    }
+
+    /// [`Db::open`], calling `before_upgrade` with the register as it still is when this program must
+    /// migrate it (`safety::upgrade` takes its checked backup there). An error from it stops the open
+    /// before anything is migrated.
+    pub fn open_with(address: &Address, before_upgrade: &mut BeforeUpgrade<'_>) -> Result<Db> {
         match address {
             Address::File(path) => {
                 if !path.exists() {
@@ -113,11 +124,11 @@ impl Db {
                     return Err(newer(address, header.user_version as usize));
                 }
                 let sqlite = Sqlite::open_rw(path, false).map_err(|e| unreadable(path, e))?;
-                Db::finish_open(Inner::Sqlite(sqlite), address)
+                Db::finish_open(Inner::Sqlite(sqlite), address, before_upgrade)
             }
             Address::Server(url) => {
                 let pg = Box::new(Postgres::new(server::connect(url)?));
-                Db::finish_open(Inner::Postgres(pg), address)
+                Db::finish_open(Inner::Postgres(pg), address, before_upgrade)
             }
         }
     }
@@ -136,6 +147,9 @@ impl Db {
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                     crate::private::create_dir(dir)?;
                 }
+                // SQLite would create the file 0644 whatever the umask, and gives its -wal and -shm the
+                // main file's mode: an empty owner-only file first makes all three private.
+                drop(crate::private::create_file(path)?);
                 let sqlite = Sqlite::open_rw(path, true)?;
                 crate::private::restrict(path)?;
                 let mut db = Db::bare(Inner::Sqlite(sqlite), address);
@@ -240,9 +254,16 @@ impl Db {
         }
     }
 
-    fn finish_open(inner: Inner, address: &Address) -> Result<Db> {
+    fn finish_open(
+        inner: Inner,
+        address: &Address,
+        before_upgrade: &mut BeforeUpgrade<'_>,
+    ) -> Result<Db> {
         let mut db = Db::bare(inner, address);
         migrate::check_identity(&db)?;
+        if let Some(up) = migrate::pending(&db)? {
+            before_upgrade(&db, &up)?;
+        }
         db.upgrade = migrate::run(&mut db)?;
         Ok(db)
     }

@@ -362,7 +362,7 @@ pub fn save_password(settings: &ServerSettings, password: &str) -> Result<PathBu
         .collect();
     lines.push(format!("{key}:{}", escape(password)));
     if let Some(dir) = file.parent() {
-        std::fs::create_dir_all(dir)?;
+        crate::private::create_dir(dir)?;
     }
     crate::private::write(&file, (lines.join("\n") + "\n").as_bytes())?;
     Ok(file)

@@ -41,8 +41,13 @@ pub(crate) fn write_copy(db: &Db, out: &Path, now: chrono::DateTime<chrono::Utc>
             return Err(Error::Corrupt(found.message));
         }
     }
-    conn.execute("VACUUM INTO ?1", [target])
-        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
+    // VACUUM INTO accepts an empty file and keeps its mode; left to itself SQLite would write 0644.
+    drop(crate::private::create_file(out)?);
+    if let Err(e) = conn.execute("VACUUM INTO ?1", [target]) {
+        // The empty file made for its mode is ours: no half backup is left behind.
+        let _ = std::fs::remove_file(out);
+        return Err(Error::Io(std::io::Error::other(e.to_string())));
+    }
     crate::private::restrict(out)?;
     let size = std::fs::metadata(out)?.len();
     check(out)?;

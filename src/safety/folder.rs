@@ -32,6 +32,11 @@ pub fn dir_for(register: &Path) -> PathBuf {
             return PathBuf::from(text);
         }
     }
+    default_dir(register)
+}
+
+/// The default backup folder of the register file at `register`: `backups/` beside it.
+pub fn default_dir(register: &Path) -> PathBuf {
     register.with_file_name("backups")
 }
 
@@ -53,6 +58,8 @@ pub fn choose_dir(actor: &Actor, register: &Path, dir: &Path) -> Result<()> {
 const PREFIX: &str = "petromaks-";
 const SUFFIX: &str = ".sqlite";
 const STAMP: &str = "%Y%m%d-%H%M%S";
+/// Marks the backup taken just before a newer Petromaks migrated the register: the rotation keeps it.
+const BEFORE_UPGRADE: &str = "-before-upgrade";
 
 /// One backup file in the folder; `taken_at` comes from its name, which Petromaks wrote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -94,9 +101,18 @@ fn name_for(at: DateTime<Utc>) -> String {
 
 fn parse_name(name: &str) -> Option<DateTime<Utc>> {
     let stamp = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    let stamp = stamp.strip_suffix(BEFORE_UPGRADE).unwrap_or(stamp);
     NaiveDateTime::parse_from_str(stamp, STAMP)
         .ok()
         .map(|n| n.and_utc())
+}
+
+/// Whether `file` is the copy taken before an upgrade (kept until the admin deletes it).
+pub fn is_before_upgrade(file: &BackupFile) -> bool {
+    file.path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.ends_with(&format!("{BEFORE_UPGRADE}{SUFFIX}")))
 }
 
 /// The Petromaks backups in `dir`, newest first. Other files in the folder are ignored, never touched.
@@ -149,6 +165,22 @@ pub fn take(db: &Db, actor: &Actor, dir: &Path, now: DateTime<Utc>, keep: Keep) 
     take_automatic(db, dir, now, keep)
 }
 
+/// Takes the checked copy of a register file a newer Petromaks is about to migrate, into
+/// `dir` under a name the rotation keeps. No witness is written: an old schema may have no audit chain.
+pub(crate) fn take_before_upgrade(db: &Db, dir: &Path, now: DateTime<Utc>) -> Result<BackupFile> {
+    crate::private::create_dir(dir)?;
+    let path = dir.join(format!(
+        "{PREFIX}{}{BEFORE_UPGRADE}{SUFFIX}",
+        now.format(STAMP)
+    ));
+    let bytes = backup::write_copy(db, &path, now)?;
+    Ok(BackupFile {
+        path,
+        taken_at: now,
+        bytes,
+    })
+}
+
 /// [`take`] as the app does it on its own: when the last window closes and once a day.
 pub fn take_automatic(db: &Db, dir: &Path, now: DateTime<Utc>, keep: Keep) -> Result<Taken> {
     crate::private::create_dir(dir)?;
@@ -182,6 +214,8 @@ pub enum KeptFor {
     Daily,
     Weekly,
     Monthly,
+    /// Taken before an upgrade: never rotated out.
+    BeforeUpgrade,
 }
 
 /// For each file a rotation keeps (from a newest-first list), the reasons it is kept; a file absent from
@@ -198,9 +232,14 @@ pub fn kept_for(files: &[BackupFile], keep: Keep) -> BTreeMap<PathBuf, Vec<KeptF
         }),
         (KeptFor::Monthly, keep.monthly, |t| (t.year(), t.month(), 0)),
     ];
+    for f in files.iter().filter(|f| is_before_upgrade(f)) {
+        kept.entry(f.path.clone())
+            .or_default()
+            .push(KeptFor::BeforeUpgrade);
+    }
     for (reason, count, bucket) in buckets {
         let mut seen = BTreeSet::new();
-        for f in files {
+        for f in files.iter().filter(|f| !is_before_upgrade(f)) {
             if seen.len() >= count {
                 break;
             }

@@ -153,14 +153,13 @@ pub(crate) fn restore(from: &Path, to: &Path, now: DateTime<Utc>) -> Result<Rest
     }
     backup::check(from)?;
     if let Some(dir) = to.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
+        crate::private::create_dir(dir)?;
     }
     let staged = with_suffix(to, ".restoring");
     if staged.exists() {
         std::fs::remove_file(&staged)?;
     }
-    std::fs::copy(from, &staged)?;
-    crate::private::restrict(&staged)?;
+    crate::private::copy(from, &staged)?;
     // The copy is checked again where it will live: a bad disk shows here, not after the swap.
     let version = match backup::check(&staged) {
         Ok(v) => v,

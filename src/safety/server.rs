@@ -60,8 +60,7 @@ pub fn move_in(from: &Path, to: &Address, progress: &mut dyn FnMut(&str, u64)) -
     crate::db::file::check_register(from)?;
     let dir = tempfile_dir()?;
     let copy = dir.join("move-in.sqlite");
-    std::fs::copy(from, &copy)?;
-    crate::private::restrict(&copy)?;
+    crate::private::copy(from, &copy)?;
     let result = (|| {
         let src = Db::open_file(&copy)?;
         let mut dst = Db::open(to)?;

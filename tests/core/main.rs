@@ -34,6 +34,8 @@ mod papers_cli;
 mod pdf;
 mod plans;
 mod printer;
+#[cfg(unix)]
+mod privacy;
 mod reports;
 mod schema;
 mod search;

@@ -260,3 +260,107 @@ fn a_register_of_schema_10_gets_the_reports_indexes_and_its_recap_counts_every_c
     let admin_v = audit::verify(&db, &admin, &[]).expect("verify");
     assert!(admin_v.ok, "{admin_v:?}");
 }
+
+#[test]
+fn the_first_release_s_register_is_copied_into_its_backup_folder_before_it_is_upgraded() {
+    use petromaks::db::Address;
+    use petromaks::safety::{self, folder, upgrade, Keep};
+    if support::file_only("the copy before an upgrade is a file register's") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let path = first_release(dir.path());
+    let opened = upgrade::open(&Address::File(path.clone()), monday()).expect("upgrade");
+    let up = opened.upgraded.clone().expect("it was upgraded");
+    assert_eq!((up.from, up.to), (8, db::latest_version()));
+    assert_eq!(up.version, env!("CARGO_PKG_VERSION"));
+    let copy = up.backup.clone().expect("a copy");
+    assert_eq!(copy.parent(), Some(dir.path().join("backups").as_path()));
+    assert!(
+        up.message().contains("from schema 8 to"),
+        "{}",
+        up.message()
+    );
+
+    // The copy is the register as the first release left it: schema 8, checked, every case.
+    assert_eq!(safety::check(&copy).expect("checked"), 8);
+    let old = Db::open_read_only(&copy).expect("read the copy");
+    assert_eq!(support::count(&old, "SELECT count(*) FROM cases", &[]), 300);
+    drop(old);
+    assert_eq!(
+        support::count(&opened.db, "SELECT count(*) FROM cases", &[]),
+        300
+    );
+    drop(opened);
+
+    // Listed with the backups, kept by every rotation, and nothing to do the second time.
+    let files = folder::list(&dir.path().join("backups")).expect("list");
+    assert_eq!(files.len(), 1);
+    assert!(folder::is_before_upgrade(&files[0]));
+    let none = Keep {
+        daily: 0,
+        weekly: 0,
+        monthly: 0,
+    };
+    assert!(folder::rotate(&dir.path().join("backups"), none)
+        .expect("rotate")
+        .is_empty());
+    let again = upgrade::open(&Address::File(path), monday()).expect("reopen");
+    assert!(again.upgraded.is_none());
+}
+
+#[test]
+fn the_cli_says_it_upgraded_the_register_and_where_the_copy_is() {
+    if support::file_only("the copy before an upgrade is a file register's") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let path = first_release(dir.path());
+    let out = support::cli::cli(path.to_str().expect("utf-8"))
+        .args(["case", "list"])
+        .output()
+        .expect("run");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.contains("upgraded the register from schema 8"),
+        "{said}"
+    );
+    assert!(said.contains("before-upgrade.sqlite"), "{said}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("REG-2026-000300"));
+}
+
+#[test]
+fn a_failed_upgrade_leaves_the_first_release_s_register_as_it_was_and_names_the_problem() {
+    use petromaks::db::Address;
+    use petromaks::safety::{folder, upgrade};
+    if support::file_only("the copy before an upgrade is a file register's") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let path = first_release(dir.path());
+    // A table in the way of a later migration: the upgrade fails halfway through its transaction.
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    conn.execute_batch("CREATE TABLE van_checkouts (x INTEGER)")
+        .expect("in the way");
+    drop(conn);
+
+    let e = upgrade::open(&Address::File(path.clone()), monday())
+        .err()
+        .expect("the upgrade fails");
+    let message = e.to_string();
+    assert_eq!(e.code(), "db");
+    assert!(message.contains("from schema 8 to"), "{message}");
+    assert!(message.contains("van_checkouts"), "{message}");
+    assert!(message.contains("left as it was"), "{message}");
+    assert!(message.contains("before-upgrade.sqlite"), "{message}");
+
+    assert_eq!(db::file::header(&path).expect("header").user_version, 8);
+    let old = Db::open_read_only(&path).expect("read it as it is");
+    for (table, n) in [("cases", 300), ("case_events", 996), ("admin_events", 311)] {
+        let sql = format!("SELECT count(*) FROM {table}");
+        assert_eq!(support::count(&old, &sql, &[]), n, "{table}");
+    }
+    let files = folder::list(&dir.path().join("backups")).expect("list");
+    assert_eq!(files.len(), 1, "the copy taken before stays");
+}

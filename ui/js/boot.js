@@ -19,6 +19,7 @@ import { addAdminTab } from './screens/admin/tabs.js';
 import { showLookTab } from './screens/admin/look.js';
 import { showBackups } from './screens/backups.js';
 import { showConnection, showConnectionGate } from './screens/connection.js';
+import { openAbout, showUpgraded } from './screens/program.js';
 import { showSetup, showSetupLogo } from './screens/setup.js';
 import { showSignIn } from './screens/signin.js';
 import { showTransfer } from './screens/transfer.js';
@@ -109,6 +110,7 @@ async function start() {
   one('#lock-button').addEventListener('click', () => void lock(true));
   one('#register-button').addEventListener('click', () => void openRegister());
   one('#signout-button').addEventListener('click', () => void lock(false));
+  one('#about-button').addEventListener('click', () => void openAbout().catch((e) => showError(e)));
   try {
     setInfo(await appInfo());
   } catch (error) {
@@ -116,6 +118,7 @@ async function start() {
     return;
   }
   translate();
+  showUpgraded(info()?.upgraded);
   void refreshLogo();
   const dbError = info()?.db_error;
   if (dbError) {

@@ -17,6 +17,7 @@ import { showCase } from './screens/case.js';
 import { mountCases } from './screens/cases.js';
 import { showDamaged } from './screens/damaged.js';
 import { showErrorScreen } from './screens/error.js';
+import { checkPrivacy } from './screens/program.js';
 import { showRegister } from './screens/register.js';
 import { showReports } from './screens/reports.js';
 import { officeDay, showToday } from './screens/today.js';
@@ -265,6 +266,8 @@ export async function enter({ user, screens, work, place }) {
   await state.cases.reload();
   await refreshToday();
   one('#case-query').focus();
+  // An administrator is told when other accounts of this computer can read the register's files.
+  void checkPrivacy(user);
 }
 
 /** Clears every screen that shows data and shows the gate (sign-out and lock). */

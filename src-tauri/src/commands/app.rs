@@ -1,7 +1,9 @@
 //! What the window asks before anything else: the program's version, which register it works on, the
-//! office for the header, and whether the start-up check found the register damaged.
+//! office for the header, whether the start-up check found the register damaged, and whether this start
+//! upgraded it.
 
 use petromaks::office::{self, Office};
+use petromaks::safety::upgrade::Upgraded;
 use serde::Serialize;
 use tauri::State;
 
@@ -23,6 +25,9 @@ pub struct AppInfo {
     pub office: Option<Office>,
     /// When the start-up check found the file damaged: the file and the backup the window may restore.
     pub damaged: Option<DamagedInfo>,
+    /// The upgrade opening the register performed (after its checked copy), told once: the first answer
+    /// after the start carries it, later ones do not.
+    pub upgraded: Option<Upgraded>,
 }
 
 /// The program's version, the register it works on and the office it belongs to.
@@ -33,11 +38,12 @@ pub fn app_info_in(db: &Database) -> Result<AppInfo, CommandError> {
         None => db.with(|db| office::get(db))?,
     };
     Ok(AppInfo {
-        version: env!("CARGO_PKG_VERSION"),
+        version: petromaks::about::VERSION,
         db_path: db.address().shown(),
         db_error,
         office,
         damaged: damaged_info(db),
+        upgraded: db.take_upgraded(),
     })
 }
 

@@ -23,6 +23,7 @@ pub mod outputs;
 pub mod people;
 pub mod photo;
 pub mod pickups;
+pub mod program;
 pub mod register;
 pub mod reports;
 pub mod review;

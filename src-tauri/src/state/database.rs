@@ -19,6 +19,7 @@ use std::sync::{Mutex, MutexGuard, RwLock};
 
 use petromaks::db::{Address, Db};
 use petromaks::people::Actor;
+use petromaks::safety::upgrade::{self, Upgraded};
 use petromaks::safety::{self, Health, HealthStatus, Restored};
 
 use super::beside::{self, AutoBackup};
@@ -35,6 +36,8 @@ pub struct Database {
     /// What the start-up check found when the file was damaged (cleared by a restore).
     damaged: Mutex<Option<Health>>,
     last_auto: Mutex<Option<AutoBackup>>,
+    /// The upgrade opening the register performed, until the window has shown it once.
+    upgraded: Mutex<Option<Upgraded>>,
     /// Long jobs running on their own connection now.
     jobs: AtomicUsize,
 }
@@ -61,17 +64,29 @@ fn unavailable(address: &Address, error: &petromaks::Error) -> CommandError {
 
 /// Opens an existing register, or creates the file of a new one (the window's first run).
 fn connect(address: &Address, create: bool) -> Result<Db, CommandError> {
+    connect_upgrading(address, create).map(|(db, _)| db)
+}
+
+/// [`connect`], with the upgrade (after its checked copy) the opening performed.
+fn connect_upgrading(
+    address: &Address,
+    create: bool,
+) -> Result<(Db, Option<Upgraded>), CommandError> {
     let opened = if create {
-        Db::create(address)
+        Db::create(address).map(|db| (db, None))
     } else {
-        Db::open(address)
+        upgrade::open(address, chrono::Utc::now()).map(|o| (o.db, o.upgraded))
     };
     opened.map_err(|e| unavailable(address, &e))
 }
 
-/// Checks a file register read-only, then opens it (creating a new file, migrating an old one); a damaged
-/// file is not opened at all. A server register is opened as it is.
-fn open_checked(address: &Address) -> (Result<Db, CommandError>, Option<Health>) {
+/// What opening a register came to: the connection (with the upgrade it performed after its checked
+/// copy), and the damage that kept it closed.
+type Opened = (Result<(Db, Option<Upgraded>), CommandError>, Option<Health>);
+
+/// Checks a file register read-only, then opens it (creating a new file, migrating an old one after a
+/// checked copy); a damaged file is not opened at all. A server register is opened as it is.
+fn open_checked(address: &Address) -> Opened {
     match address {
         Address::File(path) => {
             let backups = beside::backup_dir(address);
@@ -79,11 +94,14 @@ fn open_checked(address: &Address) -> (Result<Db, CommandError>, Option<Health>)
                 Ok(h) if h.status == HealthStatus::Damaged => {
                     (Err(CommandError::db_damaged(h.message.clone())), Some(h))
                 }
-                Ok(h) => (connect(address, h.status == HealthStatus::Missing), None),
+                Ok(h) => (
+                    connect_upgrading(address, h.status == HealthStatus::Missing),
+                    None,
+                ),
                 Err(e) => (Err(unavailable(address, &e)), None),
             }
         }
-        Address::Server(_) => (connect(address, false), None),
+        Address::Server(_) => (connect_upgrading(address, false), None),
     }
 }
 
@@ -91,9 +109,17 @@ impl Database {
     /// Checks a file register read-only, then opens it (creating a new file, migrating an old one); a
     /// damaged file is not opened at all, and a failure is kept, not raised.
     pub fn open(address: Address) -> Self {
-        let (conn, damaged) = open_checked(&address);
+        let (opened, damaged) = open_checked(&address);
+        let (conn, upgraded) = match opened {
+            Ok((db, upgraded)) => (Ok(db), upgraded),
+            Err(e) => (Err(e), None),
+        };
+        if let Some(up) = &upgraded {
+            eprintln!("petromaks-desktop: {}", up.message());
+        }
         Database {
             conn: Mutex::new(conn),
+            upgraded: Mutex::new(upgraded),
             damaged: Mutex::new(damaged),
             last_auto: Mutex::new(beside::read_last_auto(&address)),
             jobs: AtomicUsize::new(0),
@@ -132,8 +158,11 @@ impl Database {
             .into());
         }
         let (opened, damaged) = open_checked(&to);
-        let db = opened?;
+        let (db, upgraded) = opened?;
         *guard = Ok(db);
+        if let Ok(mut u) = lock(&self.upgraded) {
+            *u = upgraded;
+        }
         if let Ok(mut d) = lock(&self.damaged) {
             *d = damaged;
         }
@@ -154,6 +183,11 @@ impl Database {
             Ok(conn) => conn.as_ref().err().cloned(),
             Err(e) => Some(e),
         }
+    }
+
+    /// The upgrade opening the register performed, handed out once: the window shows it when it starts.
+    pub fn take_upgraded(&self) -> Option<Upgraded> {
+        lock(&self.upgraded).ok().and_then(|mut u| u.take())
     }
 
     /// What the start-up check found, when the file was damaged and has not been restored since.

@@ -9,6 +9,8 @@ mod admin;
 mod documents;
 mod jobs;
 mod offline;
+#[cfg(unix)]
+mod program;
 mod register;
 mod reports;
 mod safety;

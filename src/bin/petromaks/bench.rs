@@ -83,7 +83,7 @@ fn build(ctx: &Ctx, path: &Path, cases: usize) -> Result<Option<f64>> {
 
 pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<()> {
     let scratch = std::env::temp_dir().join(format!("petromaks-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&scratch)?;
+    petromaks::private::create_dir(&scratch)?;
     let path = a
         .register
         .clone()

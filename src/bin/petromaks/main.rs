@@ -16,6 +16,7 @@ mod holiday;
 mod offline;
 mod output;
 mod papers;
+mod program;
 mod report;
 mod safety;
 mod server;
@@ -33,11 +34,26 @@ use petromaks::db::{Address, Db};
 use petromaks::people::users;
 use petromaks::{Error, Result};
 
+/// Where the data lives, for `--help` and the manual page.
+const FILES: &str = "\
+Files:
+  ~/.local/share/id.petromaks.desktop/petromaks.sqlite   the register (the window's too), owner-only
+  ~/.local/share/id.petromaks.desktop/backups/           its backups, unless the admin chose a folder
+  /usr/share/doc/petromaks/copyright                     the licences of the code, data and fonts
+
+Environment:
+  PETROMAKS_DB     the register: a file, or a postgres:// URL (the office server)
+  PETROMAKS_USER   the acting user, as --as
+
+Starting a newer Petromaks on an older register takes a checked copy into the backup folder first, then
+upgrades it, and says so on stderr.";
+
 #[derive(Parser)]
 #[command(
     name = "petromaks",
     version,
-    about = "Petromaks permit register: command line"
+    about = "Petromaks permit register: command line",
+    after_long_help = FILES
 )]
 struct Cli {
     /// The register: a file path (SQLite, one computer) or a postgres:// URL (the office server).
@@ -145,6 +161,13 @@ enum Command {
     /// The office server: set it up, move a one-computer register onto it, save its password.
     #[command(subcommand)]
     Server(server::ServerCmd),
+    /// The version, the register in use, and the licences of what the program ships.
+    About,
+    /// Whether the register's files and folders are readable by other accounts; --fix makes them private.
+    Privacy(program::PrivacyArgs),
+    /// Write the manual pages (the package's build runs it).
+    #[command(hide = true)]
+    Manual(program::ManualArgs),
     /// Register and issue cases in a loop (the crash test kills it).
     #[command(hide = true, name = "crash-loop")]
     CrashLoop(safety::CrashLoopArgs),
@@ -162,9 +185,14 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    /// Opens (and migrates) the register; a missing, foreign or damaged file is refused untouched.
+    /// Opens the register; a missing, foreign or damaged file is refused untouched. An older register is
+    /// upgraded after a checked copy, and the person is told on stderr (stdout stays the command's).
     pub fn open(&self) -> Result<Db> {
-        Db::open(&self.db)
+        let opened = petromaks::safety::upgrade::open(&self.db, self.now)?;
+        if let Some(up) = &opened.upgraded {
+            eprintln!("{}", up.message());
+        }
+        Ok(opened.db)
     }
 
     /// The acting user, required for writes and for the admin's reads.
@@ -229,6 +257,9 @@ fn run(cli: Cli) -> Result<()> {
         Command::Holiday(c) => holiday::holiday(&ctx, c),
         Command::Import(a) => transfer::import(&ctx, a),
         Command::Export(c) => transfer::export(&ctx, c),
+        Command::About => program::about(&ctx),
+        Command::Privacy(a) => program::privacy(&ctx, a),
+        Command::Manual(a) => program::manual(a),
     }
 }
 

@@ -248,7 +248,8 @@ pub fn trip(ctx: &Ctx, c: TripCmd) -> Result<()> {
             } else {
                 van::manifest(&db, TripId(trip), ctx.now)?
             };
-            std::fs::write(&out, &bytes)?;
+            // A manifest names every recipient and address on the trip.
+            petromaks::private::write(&out, &bytes)?;
             ctx.out.show(
                 &serde_json::json!({ "out": out, "bytes": bytes.len() }),
                 || format!("wrote {} ({} bytes)", out.display(), bytes.len()),

@@ -22,6 +22,16 @@ import { call } from './ipc.js';
  * @property {CommandError | null} db_error why the register could not be opened, if it could not
  * @property {Office | null} office the office profile, null until the office is set up
  * @property {DamagedInfo | null} damaged set when the start-up check found the register damaged
+ * @property {Upgraded | null} upgraded set in the first answer after a start that upgraded the register
+ */
+
+/**
+ * What opening the register upgraded, after a checked copy of it as it was.
+ * @typedef {object} Upgraded
+ * @property {string} version this program's version
+ * @property {number} from the register's schema before
+ * @property {number} to its schema now
+ * @property {string | null} backup the copy taken before (none on the office server)
  */
 
 /**
