@@ -260,6 +260,8 @@ pub(crate) struct Output<'d> {
     pdf: PdfDocument,
     pub(crate) fonts: &'static fonts::Fonts,
     images: Vec<(&'d [u8], ImageRef)>,
+    /// Form XObjects added so far, for their ids.
+    forms: usize,
 }
 
 impl<'d> Output<'d> {
@@ -284,6 +286,7 @@ impl<'d> Output<'d> {
             pdf,
             fonts,
             images: Vec::new(),
+            forms: 0,
         })
     }
 
@@ -312,6 +315,14 @@ impl<'d> Output<'d> {
             .insert(id, XObject::Image(image));
         self.images.push((png, found.clone()));
         Ok(found)
+    }
+
+    /// Adds a form XObject (a certificate's QR code) under the next fixed id (`Fm1`, `Fm2`, …).
+    pub(crate) fn form(&mut self, form: XObject) -> XObjectId {
+        self.forms += 1;
+        let id = XObjectId(format!("Fm{}", self.forms));
+        self.pdf.resources.xobjects.map.insert(id.clone(), form);
+        id
     }
 
     fn add_pages(&mut self, pages: Vec<Vec<printpdf::Op>>) {
