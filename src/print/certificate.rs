@@ -31,7 +31,7 @@ pub(crate) fn layout<'d>(out: &mut Output<'d>, doc: &'d CertificateDoc) -> Resul
         .header
         .logo_png
         .as_deref()
-        .map(|png| out.image(png, "logo"))
+        .map(|png| out.shared_image(png, "logo"))
         .transpose()?;
     let photo = doc
         .photo_png

@@ -6,6 +6,7 @@
 mod certificate;
 mod chart;
 mod fonts;
+mod images;
 mod kop;
 mod labels;
 mod layout;
@@ -313,6 +314,28 @@ impl<'d> Output<'d> {
             .xobjects
             .map
             .insert(id, XObject::Image(image));
+        self.images.push((png, found.clone()));
+        Ok(found)
+    }
+
+    /// Like [`Output::image`], for an image every file repeats (the office logo): prepared once per
+    /// process (see `images`), then copied into each document.
+    pub(crate) fn shared_image(&mut self, png: &'d [u8], what: &str) -> Result<ImageRef> {
+        if let Some((_, found)) = self.images.iter().find(|(bytes, _)| *bytes == png) {
+            return Ok(found.clone());
+        }
+        let prepared = images::shared(png, what)?;
+        let id = XObjectId(format!("Im{}", self.images.len() + 1));
+        let found = ImageRef {
+            id: id.clone(),
+            width: prepared.width,
+            height: prepared.height,
+        };
+        self.pdf
+            .resources
+            .xobjects
+            .map
+            .insert(id, prepared.xobject.clone());
         self.images.push((png, found.clone()));
         Ok(found)
     }
