@@ -119,6 +119,7 @@ pub fn print_batch(
                     return Ok(None);
                 }
             }
+            print::share_logos(&mut docs);
             let pdf = print::certificates_pdf(&docs, now)?;
             Ok(Some((cases, prints, pdf)))
         })?;

@@ -15,7 +15,7 @@ pub fn header(db: &Db) -> Result<(Office, OfficeHeader)> {
             o.address.clone(),
             format!("Telp. {}  ·  E-mail: {}", o.phone, o.email),
         ],
-        logo_png: office::logo(db)?,
+        logo_png: office::logo(db)?.map(Into::into),
     };
     Ok((o, h))
 }

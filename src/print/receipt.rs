@@ -27,7 +27,7 @@ pub(crate) fn layout<'d>(out: &mut Output<'d>, doc: &'d ReceiptDoc) -> Result<Ve
         .header
         .logo_png
         .as_deref()
-        .map(|png| out.image(png, "logo"))
+        .map(|png| out.shared_image(png, "logo"))
         .transpose()?;
     let qr = Qr::new(&doc.registration_number)?;
 

@@ -29,7 +29,7 @@ pub(crate) fn layout<'d>(out: &mut Output<'d>, doc: &'d ReportDoc) -> Result<Vec
         .header
         .logo_png
         .as_deref()
-        .map(|png| out.image(png, "logo"))
+        .map(|png| out.shared_image(png, "logo"))
         .transpose()?;
     let mut flow = Flow::new(out.fonts, mm(LEFT), mm(RIGHT), mm(TOP), mm(BOTTOM));
     let header = &doc.header;

@@ -11,7 +11,7 @@ pub(crate) fn header() -> OfficeHeader {
             "Jalan Lingkar Komplek Perkantoran Pemkab Banyuasin, Pangkalan Balai 30911".into(),
             "Telp. (0711) 7891234, e-mail: dpmptsp@banyuasinkab.go.id, laman: dpmptsp.banyuasinkab.go.id".into(),
         ],
-        logo_png: Some(logo_png()),
+        logo_png: Some(logo_png().into()),
     }
 }
 

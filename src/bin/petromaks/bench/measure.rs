@@ -297,11 +297,12 @@ pub fn certificates(db: &Db, now: DateTime<Utc>, batch: usize, singles: usize) -
     }
     reset_peak();
     let t = Instant::now();
-    let docs = ids
+    let mut docs = ids
         .iter()
         .take(batch)
         .map(|id| documents::certificate_doc(db, *id, true))
         .collect::<Result<Vec<_>>>()?;
+    print::share_logos(&mut docs);
     let pdf = print::certificates_pdf(&docs, now)?;
     let batch_ms = ms(t);
     let batch_peak = peak_mib();
