@@ -137,6 +137,28 @@ fn ten_thousand_cases_move_onto_the_server_with_every_row_and_number() {
         petromaks::store::tables::count(&dst, "cases").expect("count"),
         10_000
     );
+    // The search index was made again on the server: every moved case is found by its name there.
+    let first: (i64, String) = src
+        .one(
+            "SELECT c.id, a.name FROM cases c JOIN applicants a ON a.id = c.applicant_id ORDER BY c.id DESC LIMIT 1",
+            &[],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .expect("read")
+        .expect("a moved case");
+    let found = petromaks::cases::list(
+        &dst,
+        &petromaks::cases::CaseFilter {
+            query: Some(first.1.clone()),
+            ..Default::default()
+        },
+    )
+    .expect("search on the server");
+    assert!(
+        found.iter().any(|c| c.id.0 == first.0),
+        "{} not found on the server",
+        first.1
+    );
     assert!(audit::verify(&dst, &admin, &[]).expect("verify").ok);
     assert_eq!(counters(&dst), before);
     next_numbers_continue(&mut dst, &before);
