@@ -62,7 +62,15 @@ pub fn header(path: &Path) -> Result<Header> {
     };
     // The header's page count is valid when the change counter equals the version-valid-for number.
     let pages = (be32(&b, 24) == be32(&b, 92)).then(|| u64::from(be32(&b, 28)));
-    if let Some(p) = pages {
+    // With a write-ahead log beside it, the file alone is not the register: a checkpoint that another
+    // process runs right now copies page 1 (with the new count) before the pages that lengthen the file.
+    // The length is then compared only when no log holds pages (a copy, a closed register).
+    let wal_in_use = {
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        std::fs::metadata(std::path::PathBuf::from(wal)).is_ok_and(|m| m.len() > 0)
+    };
+    if let (Some(p), false) = (pages, wal_in_use) {
         if len < p * page_size {
             return Err(Error::Corrupt(format!(
                 "{} is damaged: it is {len} bytes long but its header counts {p} pages of {page_size} \
