@@ -279,8 +279,6 @@ pub(crate) struct Output<'d> {
     pdf: PdfDocument,
     pub(crate) fonts: &'static fonts::Fonts,
     images: Vec<(&'d [u8], ImageRef)>,
-    /// Form XObjects added so far, for their ids.
-    forms: usize,
 }
 
 impl<'d> Output<'d> {
@@ -305,7 +303,6 @@ impl<'d> Output<'d> {
             pdf,
             fonts,
             images: Vec::new(),
-            forms: 0,
         })
     }
 
@@ -356,14 +353,6 @@ impl<'d> Output<'d> {
             .insert(id, prepared.xobject.clone());
         self.images.push((png, found.clone()));
         Ok(found)
-    }
-
-    /// Adds a form XObject (a certificate's QR code) under the next fixed id (`Fm1`, `Fm2`, …).
-    pub(crate) fn form(&mut self, form: XObject) -> XObjectId {
-        self.forms += 1;
-        let id = XObjectId(format!("Fm{}", self.forms));
-        self.pdf.resources.xobjects.map.insert(id.clone(), form);
-        id
     }
 
     fn add_pages(&mut self, pages: Vec<Vec<printpdf::Op>>) {

@@ -1,12 +1,7 @@
 //! QR codes drawn as vector rectangles, so they stay sharp at any print resolution and a phone or a
 //! counter barcode scanner reads them off paper.
 
-use std::collections::BTreeMap;
-use std::fmt::Write;
-
-use printpdf::{
-    DictItem, ExternalStream, ExternalXObject, Op, PaintMode, Pt, Rect, XObject, XObjectTransform,
-};
+use printpdf::{Op, PaintMode, Pt, Rect};
 use qrcode::canvas::{Canvas, MaskPattern};
 use qrcode::{bits, ec, Color, EcLevel};
 
@@ -96,91 +91,6 @@ impl Qr {
     }
 }
 
-impl Qr {
-    /// The same symbol as [`Qr::ops`] gives, as a form XObject to draw with [`Qr::use_form`]: its
-    /// content is the dark runs in whole modules (`x y w 1 re`, one fill), and its `/Matrix` scales
-    /// them into the square of `size` points at (`x`, `y`). A certificate's page then holds one
-    /// drawing op for its QR code instead of some 600 rectangles, which was more than half of a
-    /// batch's memory (every page stays in memory until the PDF is written), and the symbol is
-    /// written once however many pages the certificate has.
-    pub(crate) fn form(&self, x: f32, y: f32, size: f32) -> XObject {
-        let side = self.modules_with_quiet_zone();
-        let module = size / side as f32;
-        let mut content = String::with_capacity(self.width * self.width / 2 * 6);
-        for row in 0..self.width {
-            // Form space is bottom-up in modules, the quiet zone included.
-            let bottom = side - QUIET_ZONE - row - 1;
-            let mut col = 0;
-            while col < self.width {
-                if !self.dark[row * self.width + col] {
-                    col += 1;
-                    continue;
-                }
-                let start = col;
-                while col < self.width && self.dark[row * self.width + col] {
-                    col += 1;
-                }
-                // Writing into a String cannot fail.
-                let _ = writeln!(
-                    content,
-                    "{} {bottom} {} 1 re",
-                    start + QUIET_ZONE,
-                    col - start
-                );
-            }
-        }
-        // The runs never overlap, so one non-zero fill paints exactly what a fill per run did.
-        content.push_str("f\n");
-        let side = i64::try_from(side).unwrap_or(i64::MAX);
-        let dict = BTreeMap::from([
-            ("Type".to_string(), DictItem::Name(b"XObject".to_vec())),
-            ("Subtype".to_string(), DictItem::Name(b"Form".to_vec())),
-            (
-                "BBox".to_string(),
-                DictItem::Array(vec![
-                    DictItem::Int(0),
-                    DictItem::Int(0),
-                    DictItem::Int(side),
-                    DictItem::Int(side),
-                ]),
-            ),
-            (
-                "Matrix".to_string(),
-                DictItem::Array(vec![
-                    DictItem::Real(module),
-                    DictItem::Real(0.0),
-                    DictItem::Real(0.0),
-                    DictItem::Real(module),
-                    DictItem::Real(x),
-                    DictItem::Real(PAGE_H - y - size),
-                ]),
-            ),
-        ]);
-        XObject::External(ExternalXObject {
-            stream: ExternalStream {
-                dict,
-                content: content.into_bytes(),
-                compress: true,
-            },
-            width: None,
-            height: None,
-            dpi: None,
-        })
-    }
-
-    /// The op that draws a form made by [`Qr::form`] and added to the document under `id`: its own
-    /// `/Matrix` places it, so no further transform.
-    pub(crate) fn use_form(id: &printpdf::XObjectId) -> Op {
-        Op::UseXobject {
-            id: id.clone(),
-            transform: XObjectTransform {
-                no_auto_scale: true,
-                ..XObjectTransform::default()
-            },
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -207,29 +117,6 @@ mod tests {
             assert!(rectangle.x.0 >= 100.0 + 4.0 * module - 0.01);
             assert!(rectangle.x.0 + rectangle.width.0 <= 180.0 - 4.0 * module + 0.01);
         }
-        Ok(())
-    }
-
-    #[test]
-    fn the_form_holds_the_same_runs_in_whole_modules() -> Result<()> {
-        let qr = Qr::new("503/0112/SIPD/DPMPTSP/XI/2026")?;
-        let XObject::External(form) = qr.form(100.0, 100.0, 80.0) else {
-            panic!("not an external form")
-        };
-        let content = String::from_utf8(form.stream.content).expect("ascii");
-        let rects = content.lines().filter(|l| l.ends_with(" 1 re")).count();
-        assert_eq!(rects, qr.ops(100.0, 100.0, 80.0).len());
-        assert_eq!(content.lines().last(), Some("f"));
-        let side = qr.modules_with_quiet_zone() as i64;
-        assert_eq!(
-            form.stream.dict.get("BBox"),
-            Some(&DictItem::Array(vec![
-                DictItem::Int(0),
-                DictItem::Int(0),
-                DictItem::Int(side),
-                DictItem::Int(side)
-            ]))
-        );
         Ok(())
     }
 
