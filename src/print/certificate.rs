@@ -27,12 +27,7 @@ const SIGN_SPACE: f32 = 58.0;
 
 /// Lays out one certificate; returns its pages.
 pub(crate) fn layout<'d>(out: &mut Output<'d>, doc: &'d CertificateDoc) -> Result<Vec<Vec<Op>>> {
-    let logo = doc
-        .header
-        .logo_png
-        .as_deref()
-        .map(|png| out.shared_image(png, "logo"))
-        .transpose()?;
+    let logo = out.logo(&doc.header)?;
     let photo = doc
         .photo_png
         .as_deref()

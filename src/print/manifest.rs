@@ -81,12 +81,7 @@ fn render(
 }
 
 fn layout<'d>(out: &mut Output<'d>, doc: &'d TripDoc, manifest: bool) -> Result<Vec<Vec<Op>>> {
-    let logo = doc
-        .header
-        .logo_png
-        .as_deref()
-        .map(|png| out.shared_image(png, "logo"))
-        .transpose()?;
+    let logo = out.logo(&doc.header)?;
     let mut flow = Flow::new(out.fonts, mm(LEFT), mm(RIGHT), mm(TOP), mm(BOTTOM));
     let header = &doc.header;
     flow.on_page_start(Box::new(move |f: &mut Flow| {

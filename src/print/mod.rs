@@ -333,6 +333,15 @@ impl<'d> Output<'d> {
         Ok(found)
     }
 
+    /// The office's logo for the letterhead, if it has one (see [`Output::shared_image`]).
+    pub(crate) fn logo(&mut self, header: &'d OfficeHeader) -> Result<Option<ImageRef>> {
+        header
+            .logo_png
+            .as_deref()
+            .map(|png| self.shared_image(png, "logo"))
+            .transpose()
+    }
+
     /// Like [`Output::image`], for an image every file repeats (the office logo): prepared once per
     /// process (see `images`), then copied into each document.
     pub(crate) fn shared_image(&mut self, png: &'d [u8], what: &str) -> Result<ImageRef> {

@@ -23,12 +23,7 @@ const MISSING: &str = "—";
 
 /// Lays out the receipt; returns its pages.
 pub(crate) fn layout<'d>(out: &mut Output<'d>, doc: &'d ReceiptDoc) -> Result<Vec<Vec<Op>>> {
-    let logo = doc
-        .header
-        .logo_png
-        .as_deref()
-        .map(|png| out.shared_image(png, "logo"))
-        .transpose()?;
+    let logo = out.logo(&doc.header)?;
     let qr = Qr::new(&doc.registration_number)?;
 
     let mut flow = Flow::new(out.fonts, mm(LEFT), mm(RIGHT), mm(TOP), mm(BOTTOM));

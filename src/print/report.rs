@@ -25,12 +25,7 @@ const BOTTOM: f32 = 22.0;
 const SIGN_SPACE: f32 = 56.0;
 
 pub(crate) fn layout<'d>(out: &mut Output<'d>, doc: &'d ReportDoc) -> Result<Vec<Vec<Op>>> {
-    let logo = doc
-        .header
-        .logo_png
-        .as_deref()
-        .map(|png| out.shared_image(png, "logo"))
-        .transpose()?;
+    let logo = out.logo(&doc.header)?;
     let mut flow = Flow::new(out.fonts, mm(LEFT), mm(RIGHT), mm(TOP), mm(BOTTOM));
     let header = &doc.header;
     flow.on_page_start(Box::new(move |f: &mut Flow| {

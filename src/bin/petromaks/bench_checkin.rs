@@ -5,13 +5,12 @@
 //! check-in (and, for comparison, the check-out, the day's work and a repeated check-in). Figures for the
 //! closing note, never a test's assertion; it adds bench accounts and cases: run it on a scratch register.
 
-use std::collections::BTreeMap;
 use std::time::Instant;
 
 use chrono::Duration;
 use clap::Args;
 use petromaks::actor::Role;
-use petromaks::cases::{self, Channel, Move, NewCase, ServiceMode, Status};
+use petromaks::cases::{self, Move, NewCase, Status};
 use petromaks::db::Db;
 use petromaks::people::applicants::ApplicantInput;
 use petromaks::store::areas;
@@ -31,8 +30,8 @@ pub struct BenchCheckinArgs {
 }
 
 fn application(nik: String, name: String, village: &str) -> NewCase {
-    NewCase {
-        applicant: ApplicantInput {
+    crate::desk::sipd_application(
+        ApplicantInput {
             nik,
             name,
             birth_place: "Pangkalan Balai".into(),
@@ -40,21 +39,8 @@ fn application(nik: String, name: String, village: &str) -> NewCase {
             village_code: Some(village.into()),
             ..Default::default()
         },
-        permit_type: "SIPD".into(),
-        channel: Channel::Counter,
-        service_mode: ServiceMode::New,
-        received: (1..=7).collect(),
-        details: [
-            ("tempat_praktik", "Klinik Pratama"),
-            ("alamat_praktik", "Jl. Lintas Timur KM 18"),
-            ("jam_praktik", "16.00–21.00"),
-            ("nomor_str", "3321100223145678"),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect::<BTreeMap<_, _>>(),
-        submission_id: None,
-    }
+        None,
+    )
 }
 
 pub fn run(ctx: &Ctx, a: BenchCheckinArgs) -> Result<()> {

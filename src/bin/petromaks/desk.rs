@@ -49,14 +49,22 @@ fn nik(desk: u32, i: u32) -> String {
 }
 
 fn application(desk: u32, i: u32, submission: String) -> NewCase {
-    NewCase {
-        applicant: ApplicantInput {
+    sipd_application(
+        ApplicantInput {
             nik: nik(desk, i),
             name: format!("Pemohon Loket {desk}"),
             birth_place: "Pangkalan Balai".into(),
             address: format!("Jl. Merdeka No. {}", i % 200 + 1),
             ..Default::default()
         },
+        Some(submission),
+    )
+}
+
+/// A complete SIPD application at the counter for `applicant`: the benchmarks' and the desk loop's.
+pub fn sipd_application(applicant: ApplicantInput, submission_id: Option<String>) -> NewCase {
+    NewCase {
+        applicant,
         permit_type: "SIPD".into(),
         channel: Channel::Counter,
         service_mode: ServiceMode::New,
@@ -70,7 +78,7 @@ fn application(desk: u32, i: u32, submission: String) -> NewCase {
         .into_iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect(),
-        submission_id: Some(submission),
+        submission_id,
     }
 }
 
