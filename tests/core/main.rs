@@ -45,6 +45,7 @@ mod submissions;
 mod survey;
 mod transfer;
 mod upgrade;
+mod upgrade_dashboards;
 mod van_checkin;
 mod van_cli;
 mod van_conflicts;

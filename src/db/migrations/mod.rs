@@ -61,5 +61,9 @@ pub(crate) fn list() -> Vec<Migration> {
             include_str!("sqlite/0012_reports.sql"),
             include_str!("postgres/0012_reports.sql"),
         ),
+        Migration::sql(
+            include_str!("sqlite/0013_dashboard_indexes.sql"),
+            include_str!("postgres/0013_dashboard_indexes.sql"),
+        ),
     ]
 }

@@ -122,14 +122,19 @@ pub fn undelivered_by_village(db: &Db, today: NaiveDate) -> Result<Vec<Undeliver
     let day7 = today - chrono::Days::new(7);
     let day30 = today - chrono::Days::new(30);
     db.map(
-        "SELECT a.village_code, v.name, count(*),
-                sum(CASE WHEN c.issued_on >= ?1 THEN 1 ELSE 0 END),
-                sum(CASE WHEN c.issued_on < ?1 AND c.issued_on >= ?2 THEN 1 ELSE 0 END),
-                sum(CASE WHEN c.issued_on < ?2 THEN 1 ELSE 0 END),
-                min(c.issued_on)
-         FROM cases c JOIN applicants a ON a.id = c.applicant_id LEFT JOIN villages v ON v.code = a.village_code
-         WHERE c.status IN ('issued', 'out_for_delivery')
-         GROUP BY a.village_code, v.name ORDER BY count(*) DESC, min(c.issued_on), a.village_code",
+        // Counted per village first (from the covering index `cases_undelivered`), named after: the
+        // villages are looked up once per village, not once per permit.
+        "SELECT g.village_code, v.name, g.total, g.recent, g.middle, g.old, g.oldest
+         FROM (SELECT a.village_code, count(*) AS total,
+                      sum(CASE WHEN c.issued_on >= ?1 THEN 1 ELSE 0 END) AS recent,
+                      sum(CASE WHEN c.issued_on < ?1 AND c.issued_on >= ?2 THEN 1 ELSE 0 END) AS middle,
+                      sum(CASE WHEN c.issued_on < ?2 THEN 1 ELSE 0 END) AS old,
+                      min(c.issued_on) AS oldest
+               FROM cases c JOIN applicants a ON a.id = c.applicant_id
+               WHERE c.status IN ('issued', 'out_for_delivery')
+               GROUP BY a.village_code) g
+         LEFT JOIN villages v ON v.code = g.village_code
+         ORDER BY g.total DESC, g.oldest, g.village_code",
         &[&day7, &day30],
         |r| {
             Ok(Undelivered {
@@ -158,10 +163,14 @@ pub struct Expiring {
 /// `valid_until` (see [`issued_between`]): the range is read through its index alone.
 pub fn expiring_by_village(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<Vec<Expiring>> {
     db.map(
-        "SELECT a.village_code, v.name, count(*), min(c.valid_until)
-         FROM cases c JOIN applicants a ON a.id = c.applicant_id LEFT JOIN villages v ON v.code = a.village_code
-         WHERE c.valid_until BETWEEN ?1 AND ?2
-         GROUP BY a.village_code, v.name ORDER BY min(c.valid_until), a.village_code",
+        // As [`undelivered_by_village`]: counted from the covering index `cases_expiring`, then named.
+        "SELECT g.village_code, v.name, g.n, g.first
+         FROM (SELECT a.village_code, count(*) AS n, min(c.valid_until) AS first
+               FROM cases c JOIN applicants a ON a.id = c.applicant_id
+               WHERE c.valid_until BETWEEN ?1 AND ?2
+               GROUP BY a.village_code) g
+         LEFT JOIN villages v ON v.code = g.village_code
+         ORDER BY g.first, g.village_code",
         &[&from, &to],
         |r| {
             Ok(Expiring {
