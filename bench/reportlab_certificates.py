@@ -5,12 +5,17 @@ for a side-by-side figure with `petromaks bench --certificates 500` on the same 
 Draws what the Petromaks certificate carries: kop surat with a logo and a double rule, underlined title and
 number, numbered legal basis, holder name, label : value rows, conditions, validity line, a pas photo, the
 signature block, tembusan and a QR code (ReportLab's own QR widget) holding a payload of the same length,
-in DejaVu Serif Condensed embedded (ReportLab subsets TTFs). One PDF, timed around build + save.
+in DejaVu Serif Condensed embedded (ReportLab subsets TTFs). One PDF of N pages timed around build + save,
+then S single files, each its own canvas, timed one by one. Prints one JSON line.
+
+`petromaks bench` runs this script itself when ReportLab is installed (it carries a copy and writes the
+fonts and the photo it needs into its scratch folder, named by PETROMAKS_BENCH_ASSETS); by hand:
 
     pip install reportlab
-    python3 bench/reportlab_certificates.py [N] [out.pdf]
+    python3 bench/reportlab_certificates.py [N] [out.pdf] [S]
 """
 import io
+import json
 import os
 import sys
 import time
@@ -26,10 +31,11 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-FONTS = os.path.join(HERE, "..", "assets", "fonts")
+ASSETS = os.environ.get("PETROMAKS_BENCH_ASSETS")
+FONTS = ASSETS or os.path.join(HERE, "..", "assets", "fonts")
 pdfmetrics.registerFont(TTFont("Serif", os.path.join(FONTS, "DejaVuSerifCondensed.ttf")))
 pdfmetrics.registerFont(TTFont("SerifBold", os.path.join(FONTS, "DejaVuSerifCondensed-Bold.ttf")))
-PHOTO = os.path.join(HERE, "..", "tests", "core", "fixtures", "pas-foto.png")
+PHOTO = os.path.join(ASSETS, "pas-foto.png") if ASSETS else os.path.join(HERE, "..", "tests", "core", "fixtures", "pas-foto.png")
 
 W, H = A4
 LEFT, RIGHT = 22 * mm, W - 20 * mm
@@ -144,10 +150,18 @@ def certificate(c, i, logo, photo):
     c.showPage()
 
 
+def spread(times):
+    times = sorted(times)
+    at = lambda p: times[round((len(times) - 1) * p)] if times else None
+    r = lambda x: None if x is None else round(x, 3)
+    return {"p50": r(at(0.5)), "p95": r(at(0.95)), "n": len(times)}
+
+
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 500
     out = sys.argv[2] if len(sys.argv) > 2 else "/tmp/reportlab-batch.pdf"
-    logo = ImageReader(os.path.join(HERE, "..", "tests", "core", "fixtures", "pas-foto.png"))
+    singles = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+    logo = ImageReader(PHOTO)
     photo = ImageReader(PHOTO)
     t = time.perf_counter()
     buf = io.BytesIO()
@@ -158,8 +172,17 @@ def main():
     secs = time.perf_counter() - t
     with open(out, "wb") as f:
         f.write(buf.getvalue())
-    print('{"tool": "reportlab %s", "certificates": %d, "seconds": %.3f, "ms_per_certificate": %.2f, "bytes": %d}'
-          % (__import__("reportlab").Version, n, secs, secs * 1000 / n, len(buf.getvalue())))
+    times = []
+    for i in range(singles):
+        t = time.perf_counter()
+        one = io.BytesIO()
+        c = canvas.Canvas(one, pagesize=A4, invariant=1)
+        certificate(c, i, logo, photo)
+        c.save()
+        times.append((time.perf_counter() - t) * 1000)
+    print(json.dumps({"tool": "reportlab " + __import__("reportlab").Version, "certificates": n,
+                      "seconds": round(secs, 3), "ms_per_certificate": round(secs * 1000 / max(n, 1), 2),
+                      "bytes": len(buf.getvalue()), "single_file_ms": spread(times)}))
 
 
 if __name__ == "__main__":

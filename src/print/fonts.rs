@@ -16,6 +16,15 @@ use crate::{Error, Result};
 const SERIF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSerifCondensed.ttf");
 const SERIF_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSerifCondensed-Bold.ttf");
 
+/// The font files every document embeds, by their file names: for a tool that must draw with the very
+/// same fonts (the bench's ReportLab comparison), without a second copy in the binary.
+pub fn files() -> [(&'static str, &'static [u8]); 2] {
+    [
+        ("DejaVuSerifCondensed.ttf", SERIF),
+        ("DejaVuSerifCondensed-Bold.ttf", SERIF_BOLD),
+    ]
+}
+
 /// One typeface, with the resource id it has in every document we write.
 pub(crate) struct Face {
     name: &'static str,

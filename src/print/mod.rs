@@ -21,6 +21,7 @@ mod table;
 mod tests;
 mod text;
 
+pub use fonts::files as font_files;
 pub use manifest::{handover_pdf, manifest_pdf, ManifestLine, ManifestStop, TripDoc};
 
 use std::sync::Arc;

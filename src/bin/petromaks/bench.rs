@@ -1,11 +1,12 @@
 //! `petromaks bench`: the whole picture of how fast the register answers at a given size (opening, each
 //! kind of search, the scanner's lookup, the dashboards, exports, registration, certificates), as figures
 //! to read, never assertions in a test. It measures a register it builds (`demo --cases N`) or one named
-//! with `--register` (built first when missing).
+//! with `--register`: a file (built first when missing) or an office server's register (`server init` done,
+//! filled with the demo first when it holds no case yet).
 
 mod measure;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use clap::Args;
@@ -24,10 +25,12 @@ pub struct BenchArgs {
     /// Cases in the register measured (built with the demo when the register does not exist yet).
     #[arg(long, default_value_t = 10_000)]
     cases: usize,
-    /// The register to measure: kept afterwards; built when missing. Without it a scratch register in
-    /// the temp folder is built and removed afterwards. Registrations are written into it (demo cases).
+    /// The register to measure, a file or a `postgres://` URL: kept afterwards. A missing file is built;
+    /// a server register (made by `server init`) is set up and filled with the demo when it holds no case.
+    /// Without it a scratch file in the temp folder is built and removed afterwards. Registrations are
+    /// written into it (demo cases).
     #[arg(long)]
-    register: Option<PathBuf>,
+    register: Option<String>,
     /// Certificates in the batch PDF.
     #[arg(long, default_value_t = 500)]
     certificates: usize,
@@ -48,20 +51,26 @@ pub struct BenchArgs {
 /// The demo admin the bench signs in as when it builds the register.
 const ADMIN: &str = "admin";
 
-/// Builds the register of `cases` demo cases at `path`, or returns how long nothing took if it exists.
-fn build(ctx: &Ctx, path: &Path, cases: usize) -> Result<Option<f64>> {
-    if path.exists() {
+/// Builds the register of `cases` demo cases at `address`, or returns `None` when it holds cases already.
+/// A file is built only where none is; a server register is set up (first run) when it has no office yet.
+fn build(ctx: &Ctx, address: &Address, cases: usize) -> Result<Option<f64>> {
+    let mut db = match address {
+        Address::File(path) if path.exists() => return Ok(None),
+        Address::File(_) => Db::create(address)?,
+        Address::Server(_) => Db::open(address)?,
+    };
+    if office::get(&db)?.is_none() {
+        let admin = NewUser {
+            username: ADMIN.into(),
+            full_name: "Administrator".into(),
+            role: Role::Admin,
+            password: "bench-password".into(),
+            nip: None,
+        };
+        office::first_run(&mut db, ctx.now, &Office::banyuasin_example(), &admin)?;
+    } else if petromaks::cases::count(&db, &Default::default())? > 0 {
         return Ok(None);
     }
-    let mut db = Db::create(&Address::File(path.to_path_buf()))?;
-    let admin = NewUser {
-        username: ADMIN.into(),
-        full_name: "Administrator".into(),
-        role: Role::Admin,
-        password: "bench-password".into(),
-        nip: None,
-    };
-    office::first_run(&mut db, ctx.now, &Office::banyuasin_example(), &admin)?;
     let admin = users::actor(&db, ADMIN)?;
     let t = Instant::now();
     if cases > 1000 {
@@ -84,11 +93,11 @@ fn build(ctx: &Ctx, path: &Path, cases: usize) -> Result<Option<f64>> {
 pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<()> {
     let scratch = std::env::temp_dir().join(format!("petromaks-bench-{}", std::process::id()));
     petromaks::private::create_dir(&scratch)?;
-    let path = a
-        .register
-        .clone()
-        .unwrap_or_else(|| scratch.join("bench.sqlite"));
-    let outcome = bench(ctx, &a, &path, &scratch);
+    let address = match &a.register {
+        Some(r) => Address::parse(r),
+        None => Address::File(scratch.join("bench.sqlite")),
+    };
+    let outcome = bench(ctx, &a, &address, &scratch);
     // The scratch folder (the exports, and the register unless it was named) goes in any case.
     let _ = std::fs::remove_dir_all(&scratch);
     let v = outcome?;
@@ -96,19 +105,20 @@ pub fn run(ctx: &Ctx, a: BenchArgs) -> Result<()> {
     Ok(())
 }
 
-fn bench(ctx: &Ctx, a: &BenchArgs, path: &Path, scratch: &Path) -> Result<Value> {
+fn bench(ctx: &Ctx, a: &BenchArgs, address: &Address, scratch: &Path) -> Result<Value> {
     let mut v = Map::new();
-    if let Some(secs) = build(ctx, path, a.cases)? {
+    if let Some(secs) = build(ctx, address, a.cases)? {
         v.insert("build_seconds".into(), json!(secs));
     }
-    let address = Address::File(path.to_path_buf());
-    v.insert("register".into(), json!(path.display().to_string()));
-    v.insert(
-        "register_mib".into(),
-        json!(std::fs::metadata(path)?.len() as f64 / 1_048_576.0),
-    );
-    v.insert("open".into(), measure::open(path, &address, a.runs)?);
-    let mut db = Db::open(&address)?;
+    v.insert("register".into(), json!(address.shown()));
+    if let Address::File(path) = address {
+        v.insert(
+            "register_mib".into(),
+            json!(std::fs::metadata(path)?.len() as f64 / 1_048_576.0),
+        );
+    }
+    v.insert("open".into(), measure::open(address, a.runs)?);
+    let mut db = Db::open(address)?;
     let admin = users::actor(&db, ADMIN).or_else(|_| {
         ctx.user
             .as_deref()
@@ -154,9 +164,7 @@ fn bench(ctx: &Ctx, a: &BenchArgs, path: &Path, scratch: &Path) -> Result<Value>
     };
     v.insert(
         "reportlab".into(),
-        json!(
-            "not measured: the bench has no ReportLab comparison yet (and none is installed here)"
-        ),
+        measure::reportlab(&db, ctx.now, scratch, a.certificates, a.singles)?,
     );
     Ok(Value::Object(v))
 }

@@ -2,6 +2,7 @@
 //! (milliseconds unless named otherwise; p50/p95 over every run of every sample).
 
 use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use chrono::{DateTime, Utc};
@@ -10,6 +11,7 @@ use petromaks::cases::{self, CaseFilter, CaseId, NewCase, Status};
 use petromaks::db::{Address, Db};
 use petromaks::exchange::export::{self, What};
 use petromaks::people::applicants::{self, ApplicantInput};
+use petromaks::print::CertificateDoc;
 use petromaks::{documents, office, print, van, Result};
 use serde_json::{json, Map, Value};
 
@@ -70,10 +72,16 @@ fn peak_mib() -> Option<f64> {
     Some((kib / 1024.0 * 10.0).round() / 10.0)
 }
 
-/// Opening the register (what every CLI command and the window's start do) and the window's start-up check.
-pub fn open(path: &Path, address: &Address, runs: usize) -> Result<Value> {
+/// Opening the register (what every CLI command and the window's start do) and, for a file, the window's
+/// start-up check (a server register has none: the server keeps its own files whole).
+pub fn open(address: &Address, runs: usize) -> Result<Value> {
     let open = median(runs, || Db::open(address).map(drop))?;
-    let start_up = median(runs, || petromaks::safety::start_up(path, None).map(drop))?;
+    let start_up = match address {
+        Address::File(path) => json!(median(runs, || {
+            petromaks::safety::start_up(path, None).map(drop)
+        })?),
+        Address::Server(_) => json!("not for a server register"),
+    };
     Ok(json!({ "open_ms": open, "start_up_check_ms": start_up }))
 }
 
@@ -291,16 +299,32 @@ fn issued(db: &Db, n: usize) -> Result<Vec<CaseId>> {
 /// A batch PDF of `batch` certificates (rendering, as `documents::batch` does, without logging prints)
 /// and `singles` single certificate files one after another: ms a page, the peak memory of the batch.
 pub fn certificates(db: &Db, now: DateTime<Utc>, batch: usize, singles: usize) -> Result<Value> {
+    printed(db, now, batch, singles, &|_| {})
+}
+
+/// [`certificates`], each certificate changed by `dress` before it is drawn.
+fn printed(
+    db: &Db,
+    now: DateTime<Utc>,
+    batch: usize,
+    singles: usize,
+    dress: &dyn Fn(&mut CertificateDoc),
+) -> Result<Value> {
     let ids = issued(db, batch.max(singles))?;
     if ids.is_empty() {
         return Ok(json!("no issued case to print"));
     }
+    let doc = |id: &CaseId| {
+        let mut doc = documents::certificate_doc(db, *id, true)?;
+        dress(&mut doc);
+        Ok(doc)
+    };
     reset_peak();
     let t = Instant::now();
     let mut docs = ids
         .iter()
         .take(batch)
-        .map(|id| documents::certificate_doc(db, *id, true))
+        .map(doc)
         .collect::<Result<Vec<_>>>()?;
     print::share_logos(&mut docs);
     let pdf = print::certificates_pdf(&docs, now)?;
@@ -311,8 +335,7 @@ pub fn certificates(db: &Db, now: DateTime<Utc>, batch: usize, singles: usize) -
     let mut bytes = 0;
     for id in ids.iter().take(singles) {
         let t = Instant::now();
-        let doc = documents::certificate_doc(db, *id, true)?;
-        bytes += print::certificate_pdf(&doc, now)?.len();
+        bytes += print::certificate_pdf(&doc(id)?, now)?.len();
         times.push(ms(t));
     }
     let pages = batch.min(ids.len()).max(1);
@@ -324,6 +347,76 @@ pub fn certificates(db: &Db, now: DateTime<Utc>, batch: usize, singles: usize) -
         "batch_peak_rss_mib": batch_peak,
         "single_file": spread(times),
         "single_file_kib": round(bytes as f64 / 1024.0 / singles.max(1) as f64),
+    }))
+}
+
+/// The pas photo both sides of the ReportLab comparison draw, as logo and as the holder's photo.
+const PHOTO: &[u8] = include_bytes!("../../../../tests/core/fixtures/pas-foto.png");
+
+/// The ReportLab script, carried in the binary so the bench needs no source tree.
+const REPORTLAB: &str = include_str!("../../../../bench/reportlab_certificates.py");
+
+/// The same certificate drawn by ReportLab (`bench/reportlab_certificates.py`: the same texts, fonts,
+/// logo, photo and QR payload length) and by Petromaks with that logo and photo, in this run: both
+/// sides' figures and how many times faster Petromaks is. Skipped when `python3` cannot import ReportLab.
+pub fn reportlab(
+    db: &Db,
+    now: DateTime<Utc>,
+    dir: &Path,
+    batch: usize,
+    singles: usize,
+) -> Result<Value> {
+    let installed = Command::new("python3")
+        .args(["-c", "import reportlab"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !installed {
+        return Ok(json!(
+            "not measured: ReportLab is not installed (pip install reportlab)"
+        ));
+    }
+    let assets = dir.join("reportlab");
+    petromaks::private::create_dir(&assets)?;
+    for (name, bytes) in print::font_files() {
+        std::fs::write(assets.join(name), bytes)?;
+    }
+    std::fs::write(assets.join("pas-foto.png"), PHOTO)?;
+    let script = assets.join("reportlab_certificates.py");
+    std::fs::write(&script, REPORTLAB)?;
+    let logo: std::sync::Arc<[u8]> = PHOTO.into();
+    let ours = printed(db, now, batch, singles, &|doc| {
+        doc.header.logo_png = Some(logo.clone());
+        doc.photo_png = Some(PHOTO.to_vec());
+    })?;
+    let run = Command::new("python3")
+        .arg(&script)
+        .args([
+            batch.to_string(),
+            assets.join("batch.pdf").display().to_string(),
+        ])
+        .arg(singles.to_string())
+        .env("PETROMAKS_BENCH_ASSETS", &assets)
+        .output()?;
+    if !run.status.success() {
+        return Ok(json!(format!(
+            "not measured: the ReportLab script failed: {}",
+            String::from_utf8_lossy(&run.stderr).trim()
+        )));
+    }
+    let theirs: Value = serde_json::from_slice(&run.stdout)
+        .map_err(|e| petromaks::Error::Pdf(format!("the ReportLab script's figures: {e}")))?;
+    let times = |a: &Value, b: &Value| match (a.as_f64(), b.as_f64()) {
+        (Some(a), Some(b)) if b > 0.0 => json!((a / b * 10.0).round() / 10.0),
+        _ => Value::Null,
+    };
+    Ok(json!({
+        "times_faster_batch": times(&theirs["ms_per_certificate"], &ours["batch_ms_a_page"]),
+        "times_faster_single_file_p50": times(&theirs["single_file_ms"]["p50"], &ours["single_file"]["p50"]),
+        "petromaks_with_logo_and_photo": ours,
+        "reportlab": theirs,
     }))
 }
 
