@@ -99,7 +99,7 @@ pub(crate) fn layout<'d>(out: &mut Output<'d>, doc: &'d CertificateDoc) -> Resul
     }
 
     let mut pages = flow.finish();
-    footer(out.fonts, &mut pages, &qr, &doc.qr_caption)?;
+    footer(out, &mut pages, &qr, &doc.qr_caption)?;
     Ok(pages)
 }
 
@@ -174,16 +174,12 @@ fn signature(flow: &mut Flow, doc: &CertificateDoc, photo: Option<&ImageRef>) ->
 }
 
 /// The verification QR code and its caption at the foot of every page.
-fn footer(
-    fonts: &super::fonts::Fonts,
-    pages: &mut [Vec<Op>],
-    qr: &Qr,
-    caption: &str,
-) -> Result<()> {
+fn footer(out: &mut Output<'_>, pages: &mut [Vec<Op>], qr: &Qr, caption: &str) -> Result<()> {
+    let fonts = out.fonts;
     let size = mm(QR_SIZE);
     let x = mm(LEFT) - size / qr.modules_with_quiet_zone() as f32 * 4.0;
     let y = PAGE_H - mm(BOTTOM) - size;
-    let symbol = qr.ops(x, y, size);
+    let symbol = Qr::use_form(&out.form(qr.form(x, y, size)?));
     for page in pages.iter_mut() {
         let mut overlay = Flow::new(fonts, 0.0, mm(RIGHT), 0.0, 0.0);
         overlay.hrule(mm(LEFT), overlay.right, y - 4.0, 0.4);
@@ -201,7 +197,7 @@ fn footer(
             overlay.text_at(style, text_x, baseline, line);
             baseline += style.leading();
         }
-        page.extend(symbol.iter().cloned());
+        page.push(symbol.clone());
         page.extend(overlay.into_ops());
     }
     kop::page_numbers(fonts, pages, mm(RIGHT))

@@ -280,6 +280,8 @@ pub(crate) struct Output<'d> {
     pdf: PdfDocument,
     pub(crate) fonts: &'static fonts::Fonts,
     images: Vec<(&'d [u8], ImageRef)>,
+    /// Form XObjects added so far, for their ids.
+    forms: usize,
 }
 
 impl<'d> Output<'d> {
@@ -304,6 +306,7 @@ impl<'d> Output<'d> {
             pdf,
             fonts,
             images: Vec::new(),
+            forms: 0,
         })
     }
 
@@ -365,12 +368,20 @@ impl<'d> Output<'d> {
         Ok(found)
     }
 
+    /// Adds a form XObject (a certificate's QR code) under the next fixed id (`Fm1`, `Fm2`, …).
+    pub(crate) fn form(&mut self, form: XObject) -> XObjectId {
+        self.forms += 1;
+        let id = XObjectId(format!("Fm{}", self.forms));
+        self.pdf.resources.xobjects.map.insert(id.clone(), form);
+        id
+    }
+
     fn add_pages(&mut self, pages: Vec<Vec<printpdf::Op>>) {
-        self.pdf.pages.extend(
-            pages
-                .into_iter()
-                .map(|ops| PdfPage::new(Mm(210.0), Mm(297.0), ops)),
-        );
+        // Each page stays in memory until the PDF is written: a batch keeps no slack capacity.
+        self.pdf.pages.extend(pages.into_iter().map(|mut ops| {
+            ops.shrink_to_fit();
+            PdfPage::new(Mm(210.0), Mm(297.0), ops)
+        }));
     }
 
     fn save(self) -> Result<Vec<u8>> {
@@ -409,23 +420,28 @@ const DEFLATE_LEVEL: u32 = 6;
 /// Deflates a stream that has no filter yet (images arrive already encoded), unless that would not save
 /// anything, as lopdf's own `compress` does.
 fn deflate(stream: &mut lopdf::Stream) -> Result<()> {
-    use std::io::Write;
     if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
         return Ok(());
     }
-    let mut encoder = flate2::write::ZlibEncoder::new(
-        Vec::with_capacity(stream.content.len() / 3),
-        flate2::Compression::new(DEFLATE_LEVEL),
-    );
-    let compressed = encoder
-        .write_all(&stream.content)
-        .and_then(|()| encoder.finish())
-        .map_err(|e| Error::Pdf(format!("compressing a PDF stream: {e}")))?;
+    let compressed = deflated(&stream.content)?;
     if compressed.len() + 19 < stream.content.len() {
         stream.dict.set("Filter", "FlateDecode");
         stream.set_content(compressed);
     }
     Ok(())
+}
+
+/// `bytes` deflated at [`DEFLATE_LEVEL`], as a `/FlateDecode` stream holds them.
+pub(crate) fn deflated(bytes: &[u8]) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let mut encoder = flate2::write::ZlibEncoder::new(
+        Vec::with_capacity(bytes.len() / 3),
+        flate2::Compression::new(DEFLATE_LEVEL),
+    );
+    encoder
+        .write_all(bytes)
+        .and_then(|()| encoder.finish())
+        .map_err(|e| Error::Pdf(format!("compressing a PDF stream: {e}")))
 }
 
 /// printpdf writes two random 32-character strings as the trailer's file `/ID`. Replace them, in place

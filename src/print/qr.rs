@@ -1,7 +1,12 @@
 //! QR codes drawn as vector rectangles, so they stay sharp at any print resolution and a phone or a
 //! counter barcode scanner reads them off paper.
 
-use printpdf::{Op, PaintMode, Pt, Rect};
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use printpdf::{
+    DictItem, ExternalStream, ExternalXObject, Op, PaintMode, Pt, Rect, XObject, XObjectTransform,
+};
 use qrcode::canvas::{Canvas, MaskPattern};
 use qrcode::{bits, ec, Color, EcLevel};
 
@@ -89,6 +94,68 @@ impl Qr {
         }
         ops
     }
+
+    /// The same drawing as [`Qr::ops`] gives, as a form XObject to draw with [`Qr::use_form`]: its content
+    /// is exactly the operators those ops are written as (`x y w h re` and a fill per run, in page
+    /// coordinates, the form's matrix the identity), so a printer and a scanner see the very same marks.
+    /// A page then holds one op for its QR code instead of some 800 (every page of a batch stays in
+    /// memory until the PDF is written, and they were over half of a 500-page batch's memory), and a
+    /// certificate of two pages writes its symbol once. Deflated here, not when the file is written:
+    /// printpdf copies a form's content when it writes it, and until then 500 of them wait. (A form in module units, scaled by its matrix
+    /// and filled in one go, rendered differently: zbarimg no longer read it at 150 dpi.)
+    pub(crate) fn form(&self, x: f32, y: f32, size: f32) -> Result<XObject> {
+        let mut content = String::with_capacity(self.width * self.width * 4);
+        for op in self.ops(x, y, size) {
+            if let Op::DrawRectangle { rectangle: r } = op {
+                // Writing into a String cannot fail.
+                let _ = writeln!(
+                    content,
+                    "{} {} {} {} re\nf",
+                    r.x.0, r.y.0, r.width.0, r.height.0
+                );
+            }
+        }
+        let (w, h) = (super::layout::PAGE_W, PAGE_H);
+        let dict = BTreeMap::from([
+            ("Type".to_string(), DictItem::Name(b"XObject".to_vec())),
+            (
+                "Filter".to_string(),
+                DictItem::Name(b"FlateDecode".to_vec()),
+            ),
+            ("Subtype".to_string(), DictItem::Name(b"Form".to_vec())),
+            (
+                "BBox".to_string(),
+                DictItem::Array(vec![
+                    DictItem::Real(0.0),
+                    DictItem::Real(0.0),
+                    DictItem::Real(w),
+                    DictItem::Real(h),
+                ]),
+            ),
+        ]);
+        Ok(XObject::External(ExternalXObject {
+            stream: ExternalStream {
+                dict,
+                content: super::deflated(content.as_bytes())?,
+                compress: false,
+            },
+            width: None,
+            height: None,
+            dpi: None,
+        }))
+    }
+
+    /// The op that draws a form made by [`Qr::form`] and added to the document under `id`, where its
+    /// content says (no scaling to the form's size, which printpdf would add otherwise).
+    pub(crate) fn use_form(id: &printpdf::XObjectId) -> Op {
+        Op::UseXobject {
+            id: id.clone(),
+            transform: XObjectTransform {
+                no_auto_scale: true,
+                ..XObjectTransform::default()
+            },
+        }
+    }
 }
 
 #[cfg(test)]
@@ -117,6 +184,42 @@ mod tests {
             assert!(rectangle.x.0 >= 100.0 + 4.0 * module - 0.01);
             assert!(rectangle.x.0 + rectangle.width.0 <= 180.0 - 4.0 * module + 0.01);
         }
+        Ok(())
+    }
+
+    #[test]
+    fn the_form_holds_the_runs_as_the_page_would_write_them() -> Result<()> {
+        let qr = Qr::new("503/0112/SIPD/DPMPTSP/XI/2026")?;
+        let XObject::External(form) = qr.form(100.0, 100.0, 80.0)? else {
+            panic!("not an external form")
+        };
+        let mut content = String::new();
+        std::io::Read::read_to_string(
+            &mut flate2::read::ZlibDecoder::new(form.stream.content.as_slice()),
+            &mut content,
+        )
+        .expect("inflate");
+        let ops = qr.ops(100.0, 100.0, 80.0);
+        assert_eq!(
+            content.lines().filter(|l| l.ends_with(" re")).count(),
+            ops.len()
+        );
+        assert_eq!(content.lines().filter(|l| *l == "f").count(), ops.len());
+        let Op::DrawRectangle { rectangle: first } = &ops[0] else {
+            panic!("not a rectangle")
+        };
+        let line: Vec<f32> = content
+            .lines()
+            .next()
+            .expect("a line")
+            .split(' ')
+            .take(4)
+            .map(|n| n.parse().expect("a number"))
+            .collect();
+        assert_eq!(
+            line,
+            vec![first.x.0, first.y.0, first.width.0, first.height.0]
+        );
         Ok(())
     }
 
