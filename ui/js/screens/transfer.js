@@ -2,9 +2,9 @@
 /**
  * The Import/Export screen (a clerk's navigation screen, an admin's tab): export cases or applicants as
  * CSV or XLSX into the documents folder, with the rows written shown as they go and a Cancel that leaves
- * no file; import a CSV picked by name from the documents folder's `impor/`
- * subfolder, with a dry run that lists every bad line and a confirm button that is enabled only when the
- * dry run is clean (the import is all or nothing).
+ * no file; import a CSV picked by name from the documents folder's `impor/` subfolder, with a dry run that
+ * lists every bad line and a confirm button that is enabled only when the dry run is clean (the import is
+ * all or nothing).
  * @module screens/transfer
  */
 
@@ -98,7 +98,7 @@ export async function showTransfer(root, ctx) {
     cancel.focus();
   };
   /** @param {ExportProgress} p */
-  const onProgress = (p) => {
+  const showRows = (p) => {
     showProgress();
     bar.max = Math.max(p.total, 1);
     if (p.total > 0 && p.done >= p.total) bar.removeAttribute('value');
@@ -123,6 +123,13 @@ export async function showTransfer(root, ctx) {
     delete progressBox.dataset.total;
     // The documents folder needs no dialog: the box shows at once, counting the rows.
     if (!saveAs) showProgress();
+    // The channel and the answer travel apart: a report that comes after the answer must not show the
+    // box again.
+    let live = true;
+    /** @param {ExportProgress} p */
+    const onProgress = (p) => {
+      if (live) showRows(p);
+    };
     try {
       const done = saveAs ? await api.exportDataAs(what, format, onProgress) : await api.exportData(what, format, onProgress);
       if (done === null) return;
@@ -138,9 +145,13 @@ export async function showTransfer(root, ctx) {
       exportMessage.textContent = errorMessage(/** @type {CommandError} */ (error));
       exportMessage.dataset.state = 'error';
     } finally {
+      live = false;
+      const focused = document.activeElement === cancel;
       progressBox.hidden = true;
       run.removeAttribute('disabled');
       saveAsButton.removeAttribute('disabled');
+      // Cancel had the focus and is gone: the keyboard carries on from the Export button.
+      if (focused) run.focus();
     }
   };
   cancel.addEventListener('click', () => {
