@@ -40,6 +40,7 @@ const COMMANDS: &[&str] = &[
     "import_file",
     "choose_backup_folder",
     "export_data_as",
+    "cancel_export",
     "choose_import_file",
     "import_chosen_file",
     "restore_damaged_from_file",

@@ -88,6 +88,7 @@ fn main() {
             app.manage(state::Session::default());
             app.manage(state::Outputs::in_documents());
             app.manage(state::BatchControl::default());
+            app.manage(state::ExportControl::default());
             app.manage(state::PickedImport::default());
             app.manage(state::Chosen::<state::Ca>::default());
             app.manage(state::Chosen::<state::OfficeFile>::default());
@@ -143,6 +144,7 @@ fn main() {
             safety::restore_damaged_from_file,
             transfer::export_data,
             transfer::export_data_as,
+            transfer::cancel_export,
             transfer::import_files,
             transfer::import_file,
             transfer::choose_import_file,

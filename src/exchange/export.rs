@@ -60,17 +60,37 @@ fn each(db: &Db, what: What, mut f: impl FnMut(&[String]) -> Result<()>) -> Resu
     }
 }
 
+/// How many rows an export of `what` writes if it starts now, checked like the export itself: the "of
+/// N" of its progress. Rows registered while the export runs are written too, so it may end a little
+/// above this.
+pub fn count(db: &Db, actor: &Actor, what: What) -> Result<u64> {
+    actor.require(EXPORTERS, "export the register")?;
+    match what {
+        What::Cases => store::cases::count_for_export(db),
+        What::Applicants => store::applicants::count_for_export(db),
+    }
+}
+
 /// How often an export reports its progress: every this many rows.
 pub const PROGRESS_EVERY: u64 = 10_000;
 
-/// Told the rows written so far, every [`PROGRESS_EVERY`] rows; answering `false` cancels the export
-/// (`Error::Cancelled`; the caller removes the half-written file).
+/// Told the rows written so far, every [`PROGRESS_EVERY`] rows and once more after the last row (an XLSX
+/// is still to be packed then); answering `false` cancels the export (`Error::Cancelled`; the caller
+/// removes the half-written file).
 pub type Progress<'a> = &'a mut dyn FnMut(u64) -> bool;
 
 /// Counts a row written and reports progress when due.
 fn step(n: &mut u64, progress: &mut Progress) -> Result<()> {
     *n += 1;
     if *n % PROGRESS_EVERY == 0 && !progress(*n) {
+        return Err(Error::Cancelled);
+    }
+    Ok(())
+}
+
+/// Reports the last row written, unless [`step`] just did.
+fn last(n: u64, progress: &mut Progress) -> Result<()> {
+    if (n == 0 || n % PROGRESS_EVERY != 0) && !progress(n) {
         return Err(Error::Cancelled);
     }
     Ok(())
@@ -97,6 +117,7 @@ pub fn csv_with_progress(
         w.write_record(r).map_err(csv_err)?;
         step(&mut n, &mut progress)
     })?;
+    last(n, &mut progress)?;
     w.flush()?;
     Ok(n)
 }
@@ -140,6 +161,7 @@ pub fn xlsx_with_progress(
         }
         step(&mut n, &mut progress)
     })?;
+    last(n, &mut progress)?;
     book.save_to_writer(out).map_err(x)?;
     Ok(n)
 }

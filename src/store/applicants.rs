@@ -179,3 +179,8 @@ pub fn each_for_export(db: &Db, f: impl FnMut(Vec<String>) -> Result<()>) -> Res
         },
     )
 }
+
+/// How many applicants [`each_for_export`] gives now.
+pub fn count_for_export(db: &Db) -> Result<u64> {
+    db.value("SELECT count(*) FROM applicants", &[])
+}

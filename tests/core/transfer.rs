@@ -1,9 +1,11 @@
 //! Import and export: a 1,000-row CSV with 3 bad rows is checked in a dry run that names the 3 lines and
 //! writes nothing; a confirmed import with a bad row writes nothing; a clean file imports in one go; a
 //! file as Indonesian Excel saves it reads like a comma file; repeated rows and a NIK registered under
-//! another name are bad lines.
+//! another name are bad lines. An export counts its rows beforehand, reports its progress and can be
+//! cancelled.
 
 use petromaks::audit;
+use petromaks::exchange::demo;
 use petromaks::exchange::export::{self, What};
 use petromaks::exchange::import::{self, ImportReport};
 
@@ -283,4 +285,53 @@ fn cases_and_applicants_export_to_xlsx_as_text_cells() {
         export::xlsx(&o.db, &courier, What::Cases, Vec::new()),
         "forbidden",
     );
+}
+
+/// The "n of N" of an export in the window: `count` says what the export will write, progress comes
+/// every 10,000 rows and once after the last row, and answering `false` stops the export.
+#[test]
+fn an_export_counts_its_rows_beforehand_reports_progress_and_stops_when_told() {
+    let mut o = support::office();
+    let admin = o.admin.clone();
+    let mut seen = Vec::new();
+    let rows = export::csv_with_progress(&o.db, &admin, What::Cases, Vec::new(), &mut |d| {
+        seen.push(d);
+        true
+    })
+    .expect("empty export");
+    assert_eq!(
+        (rows, seen),
+        (0, vec![0]),
+        "an empty register reports its end too"
+    );
+
+    let written = demo::bulk::generate_large(&mut o.db, &admin, monday(), 12_000, 7, &mut |_| true)
+        .expect("large demo");
+    let clerk = o.clerk.clone();
+    let total = export::count(&o.db, &clerk, What::Cases).expect("count");
+    assert_eq!(total, written);
+    let mut seen = Vec::new();
+    let rows = export::csv_with_progress(&o.db, &clerk, What::Cases, std::io::sink(), &mut |d| {
+        seen.push(d);
+        true
+    })
+    .expect("export");
+    assert_eq!((rows, seen), (total, vec![10_000, total]));
+    let people = export::count(&o.db, &clerk, What::Applicants).expect("count");
+    assert_eq!(
+        people,
+        export::csv(&o.db, &clerk, What::Applicants, std::io::sink()).expect("export")
+    );
+
+    let mut seen = Vec::new();
+    refused(
+        export::xlsx_with_progress(&o.db, &clerk, What::Cases, std::io::sink(), &mut |d| {
+            seen.push(d);
+            false
+        }),
+        "cancelled",
+    );
+    assert_eq!(seen, vec![10_000], "stopped at the first report");
+    let courier = o.courier.clone();
+    refused(export::count(&o.db, &courier, What::Cases), "forbidden");
 }

@@ -1,8 +1,10 @@
 // Data safety in the real window: a damaged register (garbage, truncated) is named, left untouched and
 // restored from the latest good backup on one click; the Backups tab takes and restores a backup; the
-// Import/Export tab checks a CSV line by line, imports a clean one all or nothing, and exports files.
+// Import/Export tab checks a CSV line by line, imports a clean one all or nothing, and exports files; a
+// long export shows its rows as they are written, and its Cancel leaves no file.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -290,7 +292,12 @@ describe('the Import/Export tab', () => {
     await browser.$('#export-path').waitForExist({ timeout: 10_000 });
     const csv = await browser.$('#export-path').getText();
     assert.ok(csv.startsWith(docs) && csv.endsWith('.csv'), csv);
-    assert.match(readFileSync(csv, 'utf8'), /Pemohon Impor 13/);
+    const written = readFileSync(csv, 'utf8');
+    assert.match(written, /Pemohon Impor 13/);
+    // The rows the message names are the file's (its header aside).
+    const rows = written.trimEnd().split('\n').length - 1;
+    assert.match(await browser.$('#export-message').getText(), new RegExp(`^Tersimpan \\(${rows} baris\\):`));
+    assert.equal(await browser.$('#export-progress').isDisplayed(), false, 'the progress goes once the export is done');
 
     await browser.$('#export-what').selectByAttribute('value', 'cases');
     await browser.$('#export-format').selectByAttribute('value', 'xlsx');
@@ -303,5 +310,80 @@ describe('the Import/Export tab', () => {
     assert.ok(existsSync(xlsx), xlsx);
     assert.equal(readFileSync(xlsx).subarray(0, 2).toString(), 'PK', 'an XLSX is a zip');
     await screenshot(browser, 'safety-export');
+  });
+});
+
+describe('a long export', () => {
+  /** @type {ReturnType<typeof tempDir>} */
+  let tmp;
+  /** @type {Awaited<ReturnType<typeof launchApp>> | undefined} */
+  let app;
+  let docs = '';
+  // The core reports every 10,000 rows: 30,000 cases give reports while an XLSX is written (about 3 s in
+  // a debug build), time enough to press Cancel after the first.
+  const CASES = 30_000;
+
+  before(async () => {
+    tmp = tempDir();
+    const db = path.join(tmp.dir, 'kantor.sqlite');
+    docs = path.join(tmp.dir, 'Dokumen');
+    cli(db, 'init', '--office-name', 'DINAS PENANAMAN MODAL DAN PELAYANAN TERPADU SATU PINTU',
+      '--admin-user', 'admin', '--admin-password', ADMIN_PASSWORD);
+    cli(db, '--as', 'admin', 'demo', '--cases', String(CASES));
+    process.env.PETROMAKS_DOCS_DIR = docs;
+    app = await launchApp(db, 'safety-long-export');
+    await signIn(app.browser, 'loket1', DEMO_PASSWORD);
+  });
+
+  after(async () => {
+    delete process.env.PETROMAKS_DOCS_DIR;
+    await app?.close();
+    tmp?.remove();
+  });
+
+  /**
+   * Starts an XLSX export of the cases and waits for its first report of rows written.
+   * @param {WebdriverIO.Browser} browser
+   */
+  async function startLongExport(browser) {
+    await browser.$('#export-what').selectByAttribute('value', 'cases');
+    await browser.$('#export-format').selectByAttribute('value', 'xlsx');
+    await browser.$('#export-run').click();
+    await browser.waitUntil(async () => Number(await browser.$('#export-progress').getAttribute('data-done')) >= 10_000, {
+      timeout: 60_000,
+      interval: 50,
+      timeoutMsg: 'no rows reported',
+    });
+  }
+
+  test('the rows written show of the total, and Cancel stops the export with no file', async () => {
+    const { browser } = /** @type {NonNullable<typeof app>} */ (app);
+    await browser.$('#nav-transfer-view').click();
+    await browser.$('body[data-screen="transfer"]').waitForExist({ timeout: 10_000 });
+    await startLongExport(browser);
+    const cancelled = Date.now();
+    await browser.$('#export-cancel').click();
+    await browser.$('#export-message[data-state="cancelled"]').waitForExist({ timeout: 30_000, interval: 50 });
+    console.log(`export cancel: click to "cancelled" ${Date.now() - cancelled} ms`);
+    assert.match(await browser.$('#export-message').getText(), /Ekspor dibatalkan: tidak ada berkas/);
+    assert.deepEqual(existsSync(docs) ? readdirSync(docs) : [], [], 'no file, not even the half-written one');
+    assert.equal(await browser.$('#export-run').isEnabled(), true, 'another export may start');
+    await screenshot(browser, 'safety-export-cancelled');
+  });
+
+  test('a long export runs to the end and writes every row', async () => {
+    const { browser } = /** @type {NonNullable<typeof app>} */ (app);
+    await startLongExport(browser);
+    assert.match(await browser.$('#export-progress-text').getText(),
+      /^\d{1,3}(\.\d{3})* dari 30\.000 baris$|^Semua 30\.000 baris tertulis; menyelesaikan berkas/);
+    assert.equal(await browser.$('#export-cancel').isDisplayed(), true);
+    // Still running for most of the pause the screenshot takes: the picture of the progress.
+    await screenshot(browser, 'safety-export-progress');
+    await browser.$('#export-path').waitForExist({ timeout: 60_000 });
+    assert.match(await browser.$('#export-message').getText(), /^Tersimpan \(30\.000 baris\):/);
+    const xlsx = await browser.$('#export-path').getText();
+    assert.deepEqual(readdirSync(docs), [path.basename(xlsx)], 'the file and no part file beside it');
+    const sheet = execFileSync('unzip', ['-p', xlsx, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8', maxBuffer: 256 << 20 });
+    assert.equal(sheet.split('<row ').length - 1, CASES + 1, 'the header and every case');
   });
 });

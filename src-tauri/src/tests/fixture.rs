@@ -12,7 +12,7 @@ use petromaks::people::{NewUser, Role};
 
 use crate::commands::account::{first_run_in, sign_in_in};
 use crate::error::CommandError;
-use crate::state::{BatchControl, Database, Outputs, Session};
+use crate::state::{BatchControl, Database, ExportControl, Outputs, Session};
 
 /// The first administrator's password in every fixture.
 pub const ADMIN_PASSWORD: &str = "rahasia-admin-123";
@@ -51,6 +51,7 @@ pub struct TestOffice {
     /// Writes into `docs/` of the office's folder.
     pub outputs: Outputs,
     pub batch: BatchControl,
+    pub export: ExportControl,
     /// Last, so the folder goes after the register is closed.
     pub dir: TempDir,
 }
@@ -98,6 +99,7 @@ pub fn office(
         db,
         session,
         batch: BatchControl::default(),
+        export: ExportControl::default(),
         dir,
     })
 }

@@ -1,6 +1,6 @@
 //! The desktop's command tests: each area's `*_in` functions called as the window calls them, against a
 //! real register file in a fresh temp folder, with the state the app manages (database, session,
-//! outputs, batch control). No window is opened.
+//! outputs, batch and export control). No window is opened.
 
 pub mod fixture;
 

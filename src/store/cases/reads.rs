@@ -183,16 +183,20 @@ pub fn expiring_by_village(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<Ve
     )
 }
 
+/// The cases an export writes: each with its applicant and permit type.
+const EXPORT_FROM: &str = "FROM cases c
+         JOIN applicants a ON a.id = c.applicant_id
+         JOIN permit_types t ON t.id = c.permit_type_id";
+
 /// Every case in id order as the export writes it, streamed to `f` (NULL as empty text).
 pub fn each_for_export(db: &Db, f: impl FnMut(Vec<String>) -> Result<()>) -> Result<()> {
     let mut f = f;
     db.each(
-        "SELECT c.registration_number, c.status, t.code, a.nik, a.name, c.channel, c.service_mode,
-                c.registered_on, c.due_date, c.permit_number, c.issued_on, c.valid_until
-         FROM cases c
-         JOIN applicants a ON a.id = c.applicant_id
-         JOIN permit_types t ON t.id = c.permit_type_id
-         ORDER BY c.id",
+        &format!(
+            "SELECT c.registration_number, c.status, t.code, a.nik, a.name, c.channel, c.service_mode,
+                    c.registered_on, c.due_date, c.permit_number, c.issued_on, c.valid_until
+             {EXPORT_FROM} ORDER BY c.id"
+        ),
         &[] as &[&dyn Param],
         |r| {
             let mut rec = Vec::with_capacity(12);
@@ -202,6 +206,11 @@ pub fn each_for_export(db: &Db, f: impl FnMut(Vec<String>) -> Result<()>) -> Res
             f(rec)
         },
     )
+}
+
+/// How many cases [`each_for_export`] gives now (the same joins, so the same rows).
+pub fn count_for_export(db: &Db) -> Result<u64> {
+    db.value(&format!("SELECT count(*) {EXPORT_FROM}"), &[])
 }
 
 /// The usernames of everyone who registered a case.

@@ -4,7 +4,7 @@
  * @module api/safety
  */
 
-import { call } from './ipc.js';
+import { call, channel } from './ipc.js';
 
 /**
  * @typedef {object} BackupEntry
@@ -50,6 +50,17 @@ import { call } from './ipc.js';
 
 /** @typedef {{ folder: string, files: string[] }} ImportFiles */
 
+/**
+ * How far a running export is: `done` of `total` rows written (at the start, every 10,000 rows and after
+ * the last; `done` at `total`: the file is being finished).
+ * @typedef {{ done: number, total: number }} ExportProgress
+ */
+
+/**
+ * How an export ended: its file and rows, or cancelled (no file was left).
+ * @typedef {{ outcome: 'written', path: string, rows: number } | { outcome: 'cancelled' }} Exported
+ */
+
 /** The backup folder and its backups (admin). @returns {Promise<BackupOverview>} */
 export function backupOverview() {
   return call('backup_overview');
@@ -78,13 +89,19 @@ export function restoreDamaged() {
 }
 
 /**
- * Exports cases or applicants into the documents folder; answers the file's path.
+ * Exports cases or applicants into the documents folder; `onProgress` hears the rows written.
  * @param {'cases' | 'applicants'} what
  * @param {'csv' | 'xlsx'} format
- * @returns {Promise<string>}
+ * @param {(p: ExportProgress) => void} onProgress
+ * @returns {Promise<Exported>}
  */
-export function exportData(what, format) {
-  return call('export_data', { what, format });
+export function exportData(what, format, onProgress) {
+  return call('export_data', { what, format, onProgress: channel(onProgress) });
+}
+
+/** Asks the running export to stop; it leaves no file. @returns {Promise<void>} */
+export function cancelExport() {
+  return call('cancel_export');
 }
 
 /** The CSV files waiting in the documents folder's `impor/`, by name. @returns {Promise<ImportFiles>} */
@@ -108,13 +125,15 @@ export function chooseBackupFolder() {
 }
 
 /**
- * Exports through the system's save dialog; answers the path, or null when cancelled.
+ * Exports through the system's save dialog; `onProgress` hears the rows written. Null when the dialog
+ * was closed without a place.
  * @param {'cases' | 'applicants'} what
  * @param {'csv' | 'xlsx'} format
- * @returns {Promise<string | null>}
+ * @param {(p: ExportProgress) => void} onProgress
+ * @returns {Promise<Exported | null>}
  */
-export function exportDataAs(what, format) {
-  return call('export_data_as', { what, format });
+export function exportDataAs(what, format, onProgress) {
+  return call('export_data_as', { what, format, onProgress: channel(onProgress) });
 }
 
 /**

@@ -1,18 +1,21 @@
 // @ts-check
 /**
  * The Import/Export screen (a clerk's navigation screen, an admin's tab): export cases or applicants as
- * CSV or XLSX into the documents folder; import a CSV picked by name from the documents folder's `impor/`
- * subfolder, with a dry run that lists every bad line and a confirm button that is enabled only when the
- * dry run is clean (the import is all or nothing).
+ * CSV or XLSX into the documents folder, with the rows written shown as they go and a Cancel that leaves
+ * no file; import a CSV picked by name from the documents folder's `impor/` subfolder, with a dry run that
+ * lists every bad line and a confirm button that is enabled only when the dry run is clean (the import is
+ * all or nothing).
  * @module screens/transfer
  */
 
 import * as api from '../api/safety.js';
-import { t } from '../i18n/dictionary.js';
+import { language, t } from '../i18n/dictionary.js';
 import { errorMessage } from '../i18n/format.js';
+import { formatNumber } from '../widgets/chart.js';
 import { h, replace } from '../widgets/dom.js';
 
 /** @typedef {import('../api/ipc.js').CommandError} CommandError */
+/** @typedef {import('../api/safety.js').ExportProgress} ExportProgress */
 /** @typedef {import('../api/safety.js').ImportFiles} ImportFiles */
 /** @typedef {import('../api/safety.js').ImportReport} ImportReport */
 /** @typedef {import('../api/session.js').Actor} Actor */
@@ -24,6 +27,25 @@ import { h, replace } from '../widgets/dom.js';
  */
 export function canConfirmImport(report) {
   return report !== null && report.dry_run && report.rows > 0 && report.bad.length === 0;
+}
+
+/**
+ * A count of rows as the window's language writes it (`12.000`, `12,000`).
+ * @param {number} n
+ */
+function rows(n) {
+  return formatNumber(n, 0, language());
+}
+
+/**
+ * The export's progress line: `12.000 dari 1.000.000 baris`, then that the file is being finished.
+ * @param {ExportProgress} p
+ * @returns {string}
+ */
+export function exportProgressText(p) {
+  // Every row written: an XLSX is being packed now, which has no rows to count (still cancellable).
+  if (p.total > 0 && p.done >= p.total) return t('transfer.export.finishing', { total: rows(p.total) });
+  return t('transfer.export.progress', { done: rows(p.done), total: rows(p.total) });
 }
 
 /**
@@ -55,28 +77,88 @@ export async function showTransfer(root, ctx) {
 
   // Export.
   const exportMessage = h('p', { class: 'form-message', id: 'export-message', role: 'status', 'aria-live': 'polite' });
+  const run = h('button', { type: 'submit', class: 'button', id: 'export-run' }, t('transfer.export.run'));
+  const saveAsButton = h('button', { type: 'button', class: 'button button-quiet', id: 'export-save-as' }, t('transfer.export.save_as'));
+  const bar = /** @type {HTMLProgressElement} */ (h('progress', { id: 'export-progress-bar', max: 1, value: 0, 'aria-labelledby': 'export-progress-text' }));
+  const progressLine = h('p', { id: 'export-progress-text', class: 'export-progress-text' });
+  const cancel = h('button', { type: 'button', class: 'button button-danger', id: 'export-cancel' }, t('transfer.export.cancel'));
+  const progressBox = h('div', { class: 'export-progress', id: 'export-progress', hidden: true }, progressLine, bar, cancel);
   const exportForm = h('form', { id: 'export-form', class: 'gate-form' },
     h('div', { class: 'inline-fields' },
       select('export-what', 'transfer.export.what', [['cases', t('transfer.export.cases')], ['applicants', t('transfer.export.applicants')]]),
       select('export-format', 'transfer.export.format', [['csv', 'CSV'], ['xlsx', 'XLSX (Excel)']]),
-      h('div', { class: 'form-actions' },
-        h('button', { type: 'submit', class: 'button', id: 'export-run' }, t('transfer.export.run')),
-        h('button', { type: 'button', class: 'button button-quiet', id: 'export-save-as' }, t('transfer.export.save_as')))),
+      h('div', { class: 'form-actions' }, run, saveAsButton)),
+    progressBox,
     exportMessage);
+  /** Shows the progress box with Cancel (once: for "save as", when the dialog has given a place). */
+  const showProgress = () => {
+    if (!progressBox.hidden) return;
+    progressBox.hidden = false;
+    cancel.removeAttribute('disabled');
+    cancel.focus();
+  };
+  /** @param {ExportProgress} p */
+  const showRows = (p) => {
+    showProgress();
+    bar.max = Math.max(p.total, 1);
+    if (p.total > 0 && p.done >= p.total) bar.removeAttribute('value');
+    else bar.value = p.done;
+    progressLine.textContent = exportProgressText(p);
+    progressBox.dataset.done = String(p.done);
+    progressBox.dataset.total = String(p.total);
+  };
   /** @param {boolean} saveAs ask where in the system's dialog instead of the documents folder */
   const runExport = async (saveAs) => {
     const what = /** @type {'cases' | 'applicants'} */ (/** @type {HTMLSelectElement} */ (exportForm.querySelector('#export-what')).value);
     const format = /** @type {'csv' | 'xlsx'} */ (/** @type {HTMLSelectElement} */ (exportForm.querySelector('#export-format')).value);
     exportMessage.classList.remove('form-message-ok');
+    exportMessage.textContent = '';
+    delete exportMessage.dataset.state;
+    run.setAttribute('disabled', '');
+    saveAsButton.setAttribute('disabled', '');
+    bar.max = 1;
+    bar.value = 0;
+    progressLine.textContent = t('transfer.export.starting');
+    delete progressBox.dataset.done;
+    delete progressBox.dataset.total;
+    // The documents folder needs no dialog: the box shows at once, counting the rows.
+    if (!saveAs) showProgress();
+    // The channel and the answer travel apart: a report that comes after the answer must not show the
+    // box again.
+    let live = true;
+    /** @param {ExportProgress} p */
+    const onProgress = (p) => {
+      if (live) showRows(p);
+    };
     try {
-      const path = saveAs ? await api.exportDataAs(what, format) : await api.exportData(what, format);
-      if (path === null) return;
-      replace(exportMessage, t('transfer.export.done'), ' ', h('span', { class: 'mono', id: 'export-path' }, path));
+      const done = saveAs ? await api.exportDataAs(what, format, onProgress) : await api.exportData(what, format, onProgress);
+      if (done === null) return;
+      if (done.outcome === 'cancelled') {
+        exportMessage.textContent = t('transfer.export.cancelled');
+        exportMessage.dataset.state = 'cancelled';
+        return;
+      }
+      replace(exportMessage, t('transfer.export.done', { rows: rows(done.rows) }), ' ', h('span', { class: 'mono', id: 'export-path' }, done.path));
       exportMessage.classList.add('form-message-ok');
+      exportMessage.dataset.state = 'done';
     } catch (error) {
       exportMessage.textContent = errorMessage(/** @type {CommandError} */ (error));
+      exportMessage.dataset.state = 'error';
+    } finally {
+      live = false;
+      const focused = document.activeElement === cancel;
+      progressBox.hidden = true;
+      run.removeAttribute('disabled');
+      saveAsButton.removeAttribute('disabled');
+      // Cancel had the focus and is gone: the keyboard carries on from the Export button.
+      if (focused) run.focus();
     }
   };
+  cancel.addEventListener('click', () => {
+    cancel.setAttribute('disabled', '');
+    progressLine.textContent = t('transfer.export.cancelling');
+    void api.cancelExport();
+  });
   exportForm.addEventListener('submit', (event) => {
     event.preventDefault();
     void runExport(false);
