@@ -70,7 +70,10 @@ pub fn move_in(from: &Path, to: &Address, progress: &mut dyn FnMut(&str, u64)) -
                 to.shown()
             )));
         }
+        dst.bulk_mode(true)?;
         dst.write(|tx| tables::copy_all(&src, tx, progress))?;
+        // Fresh statistics for the planner, so the first searches after the move are quick.
+        dst.bulk_mode(false)?;
         verify(&src, &dst)
     })();
     let _ = std::fs::remove_dir_all(&dir);
