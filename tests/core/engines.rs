@@ -99,13 +99,21 @@ fn default_text(d: &str) -> String {
     s.to_string()
 }
 
-/// A partial index's predicate in one spelling: lower case, single spaces, no outer parentheses, no casts.
+/// A partial index's predicate in one spelling: lower case, single spaces, no outer parentheses, no casts,
+/// and a list as `IN (…)` (the server keeps `x IN ('a', 'b')` as `x = ANY (ARRAY['a', 'b'])`).
 fn predicate_text(p: &str) -> String {
     let mut s = p.trim().to_ascii_lowercase();
     while s.starts_with('(') && s.ends_with(')') && balanced(&s[1..s.len() - 1]) {
         s = s[1..s.len() - 1].trim().to_string();
     }
-    let s = s.replace("::text", "").replace("::bigint", "");
+    let mut s = s.replace("::text", "").replace("::bigint", "");
+    while let Some(at) = s.find(" = any (array[") {
+        let Some(end) = s[at..].find("])").map(|e| at + e) else {
+            break;
+        };
+        let list = s[at + " = any (array[".len()..end].to_string();
+        s = format!("{} in ({list}){}", &s[..at], &s[end + 2..]);
+    }
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -566,6 +574,10 @@ fn check_bodies_and_their_columns_are_found() {
     );
     assert!(identifiers(&bodies[1]).contains("b"));
     assert_eq!(default_text("'[]'::text"), "'[]'");
+    assert_eq!(
+        predicate_text("(status = ANY (ARRAY['issued'::text, 'out_for_delivery'::text]))"),
+        predicate_text("status IN ('issued', 'out_for_delivery')")
+    );
     assert_eq!(
         predicate_text("(submission_id IS NOT NULL)"),
         "submission_id is not null"
