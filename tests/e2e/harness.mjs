@@ -20,8 +20,10 @@ import { checkAccessibility } from './a11y.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TARGET = process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(ROOT, 'target');
-export const CLI = path.join(TARGET, 'debug', 'petromaks');
-export const APP = path.join(TARGET, 'debug', 'petromaks-desktop');
+// The tests run the debug build; a measurement (bench/window_search.mjs) asks for the release build.
+const PROFILE = process.env.PETROMAKS_E2E_PROFILE === 'release' ? 'release' : 'debug';
+export const CLI = path.join(TARGET, PROFILE, 'petromaks');
+export const APP = path.join(TARGET, PROFILE, 'petromaks-desktop');
 export const SCREENSHOTS = path.join(TARGET, 'screenshots');
 export const LOGS = path.join(TARGET, 'e2e-logs');
 export const AXE = path.join(TARGET, 'axe');

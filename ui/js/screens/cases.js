@@ -18,8 +18,6 @@ import { h, one, replace } from '../widgets/dom.js';
 /** How many cases one page shows; the search narrows it down, "show more" adds the next page. */
 export const PAGE_LIMIT = 200;
 
-/** Milliseconds of quiet typing before the search runs. */
-const SEARCH_DELAY = 250;
 
 /** Statuses in which the SLA clock runs: only these can be late. */
 const SLA_RUNNING = new Set(['verified', 'in_review', 'approved']);
@@ -104,8 +102,9 @@ export function mountCases(onError, onOpen) {
   let shown = [];
   let filtered = false;
   let generation = 0;
-  /** @type {ReturnType<typeof setTimeout> | undefined} */
-  let timer;
+  /** Whether a search typed in the box is running, and whether the box changed meanwhile. */
+  let searching = false;
+  let typedAgain = false;
   /** A list chosen from the today strip, shown instead of the search until the search is used. */
   let preset = '';
   /** The tile's count (the whole list, of which a page is shown). @type {number | null} */
@@ -188,19 +187,39 @@ export function mountCases(onError, onOpen) {
     }
   }
 
+  /**
+   * Searches for what the box holds now, as each key is typed: the core answers in milliseconds at any
+   * register size, so there is no pause to wait out. One search at a time: keys typed while it runs
+   * (a barcode scanner types a whole number at once) make one more search, for the text as it is then.
+   */
+  async function searchTyped() {
+    if (searching) {
+      typedAgain = true;
+      return;
+    }
+    searching = true;
+    try {
+      await reload();
+    } finally {
+      searching = false;
+    }
+    if (typedAgain) {
+      typedAgain = false;
+      await searchTyped();
+    }
+  }
+
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    clearTimeout(timer);
+    // Enter searches now and may open the case: no typed search may come after it and answer instead.
+    typedAgain = false;
     void reload(true);
   });
   body.addEventListener('click', (event) => {
     const button = /** @type {HTMLElement} */ (event.target).closest('[data-open]');
     if (button instanceof HTMLElement) onOpen(Number(button.dataset.open));
   });
-  query.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => void reload(), SEARCH_DELAY);
-  });
+  query.addEventListener('input', () => void searchTyped());
   status.addEventListener('change', () => void reload());
 
   fillStatusOptions(status);
