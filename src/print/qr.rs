@@ -101,8 +101,9 @@ impl Qr {
     /// A page then holds one op for its QR code instead of some 800 (every page of a batch stays in
     /// memory until the PDF is written, and they were over half of a 500-page batch's memory), and a
     /// certificate of two pages writes its symbol once. Deflated here, not when the file is written:
-    /// printpdf copies a form's content when it writes it, and until then 500 of them wait. (A form in module units, scaled by its matrix
-    /// and filled in one go, rendered differently: zbarimg no longer read it at 150 dpi.)
+    /// printpdf copies a form's content when it writes it, and until then 500 of them wait. (A form in
+    /// module units, scaled by its matrix and filled in one go, rendered differently: zbarimg no longer
+    /// read it at 150 dpi.)
     pub(crate) fn form(&self, x: f32, y: f32, size: f32) -> Result<XObject> {
         let mut content = String::with_capacity(self.width * self.width * 4);
         for op in self.ops(x, y, size) {
