@@ -72,7 +72,7 @@ pub fn move_in(from: &Path, to: &Address, progress: &mut dyn FnMut(&str, u64)) -
         }
         dst.bulk_mode(true)?;
         dst.write(|tx| tables::copy_all(&src, tx, progress))?;
-        // Fresh statistics for the planner, so the first searches after the move are quick.
+        // Vacuumed and analysed, so the first searches and dashboards after the move are quick.
         dst.bulk_mode(false)?;
         verify(&src, &dst)
     })();

@@ -122,18 +122,21 @@ pub fn undelivered_by_village(db: &Db, today: NaiveDate) -> Result<Vec<Undeliver
     let day7 = today - chrono::Days::new(7);
     let day30 = today - chrono::Days::new(30);
     db.map(
-        // Counted per village first (from the covering index `cases_undelivered`), named after: the
-        // villages are looked up once per village, not once per permit.
-        "SELECT g.village_code, v.name, g.total, g.recent, g.middle, g.old, g.oldest
-         FROM (SELECT a.village_code, count(*) AS total,
+        // Counted per village from the covering index `cases_undelivered`, each permit's village and
+        // then each village's name looked up by key. Written as lookups rather than joins: the server's
+        // planner otherwise hashes every applicant and every village of the country to join a few
+        // thousand permits (53 ms at 100,000 cases, and growing with the register; 15 ms so).
+        "SELECT g.village_code, (SELECT v.name FROM villages v WHERE v.code = g.village_code),
+                g.total, g.recent, g.middle, g.old, g.oldest
+         FROM (SELECT (SELECT a.village_code FROM applicants a WHERE a.id = c.applicant_id) AS village_code,
+                      count(*) AS total,
                       sum(CASE WHEN c.issued_on >= ?1 THEN 1 ELSE 0 END) AS recent,
                       sum(CASE WHEN c.issued_on < ?1 AND c.issued_on >= ?2 THEN 1 ELSE 0 END) AS middle,
                       sum(CASE WHEN c.issued_on < ?2 THEN 1 ELSE 0 END) AS old,
                       min(c.issued_on) AS oldest
-               FROM cases c JOIN applicants a ON a.id = c.applicant_id
+               FROM cases c
                WHERE c.status IN ('issued', 'out_for_delivery')
-               GROUP BY a.village_code) g
-         LEFT JOIN villages v ON v.code = g.village_code
+               GROUP BY 1) g
          ORDER BY g.total DESC, g.oldest, g.village_code",
         &[&day7, &day30],
         |r| {
@@ -163,13 +166,13 @@ pub struct Expiring {
 /// `valid_until` (see [`issued_between`]): the range is read through its index alone.
 pub fn expiring_by_village(db: &Db, from: NaiveDate, to: NaiveDate) -> Result<Vec<Expiring>> {
     db.map(
-        // As [`undelivered_by_village`]: counted from the covering index `cases_expiring`, then named.
-        "SELECT g.village_code, v.name, g.n, g.first
-         FROM (SELECT a.village_code, count(*) AS n, min(c.valid_until) AS first
-               FROM cases c JOIN applicants a ON a.id = c.applicant_id
+        // As [`undelivered_by_village`], from the covering index `cases_expiring`.
+        "SELECT g.village_code, (SELECT v.name FROM villages v WHERE v.code = g.village_code), g.n, g.first
+         FROM (SELECT (SELECT a.village_code FROM applicants a WHERE a.id = c.applicant_id) AS village_code,
+                      count(*) AS n, min(c.valid_until) AS first
+               FROM cases c
                WHERE c.valid_until BETWEEN ?1 AND ?2
-               GROUP BY a.village_code) g
-         LEFT JOIN villages v ON v.code = g.village_code
+               GROUP BY 1) g
          ORDER BY g.first, g.village_code",
         &[&from, &to],
         |r| {
