@@ -20,7 +20,6 @@ import { h, one, replace } from '../widgets/dom.js';
  * wait for the list: bench/window_search.mjs). */
 export const PAGE_LIMIT = 50;
 
-
 /** Statuses in which the SLA clock runs: only these can be late. */
 const SLA_RUNNING = new Set(['verified', 'in_review', 'approved']);
 
