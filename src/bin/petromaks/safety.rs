@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use petromaks::audit::{self, AuditFilter};
-use petromaks::cases::{self, Channel, Move, NewCase, ServiceMode, Status};
+use petromaks::cases::{self, Move, Status};
 use petromaks::db::Address;
 use petromaks::people::applicants::ApplicantInput;
 use petromaks::people::users;
@@ -244,29 +244,16 @@ pub fn crash_loop(ctx: &Ctx, a: CrashLoopArgs) -> Result<()> {
     let clerk = users::actor(&db, &a.clerk)?;
     let verifier = users::actor(&db, &a.verifier)?;
     let signer = users::actor(&db, &a.signer)?;
-    let input = NewCase {
-        applicant: ApplicantInput {
+    let input = crate::desk::sipd_application(
+        ApplicantInput {
             nik: "1607014508900001".into(),
             name: "Siti Aminah".into(),
             birth_place: "Pangkalan Balai".into(),
             address: "Jl. Merdeka No. 7".into(),
             ..Default::default()
         },
-        permit_type: "SIPD".into(),
-        channel: Channel::Counter,
-        service_mode: ServiceMode::New,
-        received: (1..=7).collect(),
-        details: [
-            ("tempat_praktik", "Klinik Pratama"),
-            ("alamat_praktik", "Jl. Lintas Timur KM 18"),
-            ("jam_praktik", "16.00–21.00"),
-            ("nomor_str", "3321100223145678"),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect(),
-        submission_id: None,
-    };
+        None,
+    );
     let mut stdout = std::io::stdout().lock();
     for _ in 0..a.count {
         let id = cases::register(&mut db, &clerk, ctx.now, &input)?.id;

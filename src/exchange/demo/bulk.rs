@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
 
 use super::life::{self, Life};
-use super::{demo_value, ensure_staff, has_real_cases, Rng, FAMILY, MEN, PLACES, WOMEN};
+use super::{demo_value, ground, may_fill, Rng, Staff, FAMILY, MEN, PLACES, WOMEN};
 use crate::actor::Actor;
 use crate::audit::chain::Sealer;
 use crate::cases::{Channel, ServiceMode, Status};
@@ -62,7 +62,7 @@ struct State {
 
 /// The demo staff and what every case shares.
 struct Setting<'a> {
-    staff: &'a std::collections::BTreeMap<&'static str, Actor>,
+    staff: &'a Staff,
     villages: Vec<(String, String)>,
     types: Vec<(PermitType, String)>,
     signer: SignerOnRecord,
@@ -88,28 +88,14 @@ pub fn generate_large(
     seed: u64,
     progress: &mut dyn FnMut(u64) -> bool,
 ) -> Result<u64> {
-    admin.require_admin("fill the register with demo data")?;
-    if has_real_cases(db)? {
-        return Err(Error::Conflict(
-            "this register holds real cases; demo data goes only into an empty or demo register"
-                .into(),
-        ));
-    }
+    may_fill(db, admin)?;
     if store::van_offline::is_van(db)? {
         return Err(Error::Forbidden(
             "this laptop works offline on a checked-out trip: demo data goes into the office register"
                 .into(),
         ));
     }
-    let o = office::require(db)?;
-    let staff = ensure_staff(db, admin, now)?;
-    let villages = store::areas::regency_village_codes(db, &o.regency_code)?;
-    if villages.is_empty() {
-        return Err(Error::invalid(
-            "regency_code",
-            format!("no villages known for regency {}", o.regency_code),
-        ));
-    }
+    let (o, staff, villages) = ground(db, admin, now)?;
     let types = catalogue::active(db)?
         .into_iter()
         .map(|t| {

@@ -15,6 +15,7 @@ use chrono::{DateTime, Duration, Utc};
 use crate::actor::{Actor, Role};
 use crate::cases::{self, CaseId, Channel, Move, NewCase, ServiceMode, Status};
 use crate::db::Db;
+use crate::office::Office;
 use crate::people::applicants::ApplicantInput;
 use crate::people::users::{self, NewUser};
 use crate::van::{self, NewTrip, Outcome, Recipient};
@@ -118,11 +119,7 @@ impl Rng {
 }
 
 /// Creates the demo staff accounts that do not exist yet and returns them as actors by role.
-pub fn ensure_staff(
-    db: &mut Db,
-    admin: &Actor,
-    now: DateTime<Utc>,
-) -> Result<BTreeMap<&'static str, Actor>> {
+pub fn ensure_staff(db: &mut Db, admin: &Actor, now: DateTime<Utc>) -> Result<Staff> {
     admin.require_admin("add the demo staff")?;
     let mut out = BTreeMap::new();
     for (username, name, role) in DEMO_STAFF {
@@ -179,6 +176,40 @@ fn has_real_cases(db: &Db) -> Result<bool> {
         .any(|u| !DEMO_STAFF.iter().any(|(d, _, _)| d == u)))
 }
 
+/// Refuses demo data unless the admin asks for it on a register without real cases (checked before
+/// anything is written).
+fn may_fill(db: &Db, admin: &Actor) -> Result<()> {
+    admin.require_admin("fill the register with demo data")?;
+    if has_real_cases(db)? {
+        return Err(Error::Conflict(
+            "this register holds real cases; demo data goes only into an empty or demo register"
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
+/// The demo staff by username.
+type Staff = BTreeMap<&'static str, Actor>;
+
+/// The villages of the office's regency: code and district code.
+type Villages = Vec<(String, String)>;
+
+/// What a demo is made from: the office, its demo staff (added when missing) and the villages of its
+/// regency (code, district code).
+fn ground(db: &mut Db, admin: &Actor, now: DateTime<Utc>) -> Result<(Office, Staff, Villages)> {
+    let office = office::require(db)?;
+    let staff = ensure_staff(db, admin, now)?;
+    let villages = store::areas::regency_village_codes(db, &office.regency_code)?;
+    if villages.is_empty() {
+        return Err(Error::invalid(
+            "regency_code",
+            format!("no villages known for regency {}", office.regency_code),
+        ));
+    }
+    Ok((office, staff, villages))
+}
+
 /// Registers `count` demo cases spread over every status and the last weeks, as the demo staff (the
 /// admin's command). Cases out for delivery or delivered travel on demo trips, as real ones do. Refused
 /// on a register that holds real cases. Returns the ids of the new cases.
@@ -189,22 +220,8 @@ pub fn generate(
     count: usize,
     seed: u64,
 ) -> Result<Vec<CaseId>> {
-    admin.require_admin("fill the register with demo data")?;
-    if has_real_cases(db)? {
-        return Err(Error::Conflict(
-            "this register holds real cases; demo data goes only into an empty or demo register"
-                .into(),
-        ));
-    }
-    let office = office::require(db)?;
-    let staff = ensure_staff(db, admin, now)?;
-    let villages = store::areas::regency_village_codes(db, &office.regency_code)?;
-    if villages.is_empty() {
-        return Err(Error::invalid(
-            "regency_code",
-            format!("no villages known for regency {}", office.regency_code),
-        ));
-    }
+    may_fill(db, admin)?;
+    let (_, staff, villages) = ground(db, admin, now)?;
     let types = catalogue::active(db)?;
     let mut rng = Rng(seed.max(1));
     let mut ids = Vec::with_capacity(count);
@@ -317,7 +334,7 @@ pub fn generate(
 /// the trips out, and records the deliveries to their holders.
 fn send_out(
     db: &mut Db,
-    staff: &BTreeMap<&'static str, Actor>,
+    staff: &Staff,
     now: DateTime<Utc>,
     cases: &[(CaseId, String, String, bool)],
 ) -> Result<()> {
