@@ -5,6 +5,7 @@
 mod commands;
 mod error;
 mod native;
+mod rendering;
 mod state;
 #[cfg(test)]
 mod tests;
@@ -49,6 +50,7 @@ fn main() {
         println!("petromaks-desktop {}", petromaks::about::VERSION);
         return;
     }
+    rendering::choose();
     // The register this window starts on keys its single instance: `PETROMAKS_DB`, else the one this
     // computer remembers (the office server, a van's file), else the OS app-data file.
     let remembered = state::Remembered::default();

@@ -113,6 +113,22 @@ describe('documents: verify, batch print, cancel, labels, print to CUPS', () => 
     tmp?.remove();
   });
 
+  test('the case list draws a page of 50, the rest after the first rows, and the next 50 below them', async () => {
+    await signIn(browser, 'loket1', DEMO_PASSWORD);
+    const newest = JSON.parse(cli(db, '--json', 'case', 'list', '--limit', '100')).map((c) => c.registration_number);
+    const numbers = async () => browser.execute(() =>
+      [...document.querySelectorAll('#cases-table tbody tr')].map((tr) => tr.getAttribute('data-registration')));
+    await browser.waitUntil(async () => (await numbers()).length === 50, { timeout: 10_000, timeoutMsg: 'no page of 50' });
+    assert.deepEqual(await numbers(), newest.slice(0, 50));
+    await browser.$('#cases-more').click();
+    await browser.waitUntil(async () => (await numbers()).length === 100, { timeout: 10_000, timeoutMsg: 'no second page' });
+    assert.deepEqual(await numbers(), newest);
+    // The rows came below the ones shown: the button that asked for them still has the keyboard.
+    assert.equal(await browser.execute(() => document.activeElement?.id), 'cases-more');
+    assert.match(await browser.$('#cases-count').getText(), /^100 permohonan$/);
+    await signOut(browser);
+  });
+
   test('a scanned genuine code verifies; one character changed is tampered; the key is exported', async () => {
     await signIn(browser, 'keliling1', DEMO_PASSWORD);
     await browser.$('#nav-verify-view').click();

@@ -235,10 +235,16 @@ const LAUNCH_ATTEMPTS = 3;
 /**
  * Starts everything for one test file: display, driver with `PETROMAKS_DB=db` and private XDG folders,
  * session. `close()` ends them all, the app included.
+ *
+ * The window draws with WebKit's compositing here unless `rendering` is 'default' (the app turns it off:
+ * src-tauri/src/rendering.rs). Without compositing WebKitWebDriver's screenshot never answers once a key
+ * was sent by a WebDriver action (WebKitGTK 2.50), and most tests type; the case list's tests and the
+ * window bench run as the app does.
  * @param {string} db
  * @param {string} [logName] name of the driver's log file under target/e2e-logs/
+ * @param {{ rendering?: 'default' | 'composited' }} [options]
  */
-export async function launchApp(db, logName = path.basename(db, '.sqlite')) {
+export async function launchApp(db, logName = path.basename(db, '.sqlite'), { rendering = 'composited' } = {}) {
   // The webview keeps local storage (the language choice) under the XDG data folder: give every run its
   // own, so no test sees what an earlier one left behind. (The cache folder stays shared: Mesa's shader
   // cache is harmless there and written until the last helper process exits.)
@@ -247,6 +253,7 @@ export async function launchApp(db, logName = path.basename(db, '.sqlite')) {
     PETROMAKS_DB: db,
     XDG_DATA_HOME: path.join(home.dir, 'data'),
     XDG_CONFIG_HOME: path.join(home.dir, 'config'),
+    ...(rendering === 'composited' ? { PETROMAKS_COMPOSITING: '1' } : {}),
   };
   const display = await ensureDisplay();
   // Under load WebKitWebDriver is sometimes not listening yet when the session is asked for (the request

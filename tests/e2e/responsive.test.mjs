@@ -20,7 +20,8 @@ before(async () => {
   cli(db, 'init', '--admin-password', 'kata-sandi-admin1');
   // Four statuses in eleven carry a permit: 1,400 demo cases give more than 500 certificates.
   cli(db, '--as', 'admin', 'demo', '--cases', '1400');
-  app = await launchApp(db);
+  // As the app draws on an office PC: without WebKit's compositing.
+  app = await launchApp(db, undefined, { rendering: 'default' });
   await signIn(app.browser, 'loket1', 'petromaks-demo');
 });
 

@@ -5,7 +5,7 @@ import { FakeElement, FakeText, installFakeDocument } from './fake-dom.mjs';
 
 installFakeDocument();
 const { append, h, replace } = await import('../js/widgets/dom.js');
-const { caseTable, isOverdue } = await import('../js/screens/cases.js');
+const { caseTable, firstRows, isOverdue } = await import('../js/screens/cases.js');
 const { statusBadge } = await import('../js/widgets/badges.js');
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -96,6 +96,15 @@ describe('case table', () => {
     assert.ok(badge instanceof FakeElement);
     assert.equal(badge.textContent, 'Ditolak');
     assert.equal(badge.className, 'badge badge-danger');
+  });
+});
+
+describe('the case list\'s first rows', () => {
+  test('a windowful of one-line rows is drawn at once, never fewer than twelve', () => {
+    assert.equal(firstRows(768), 21);
+    assert.equal(firstRows(1080), 30);
+    assert.equal(firstRows(200), 12);
+    assert.equal(firstRows(Number.NaN), 12);
   });
 });
 

@@ -9,7 +9,7 @@
 import * as api from '../api/cases.js';
 import { STATUSES, formatDate, statusLabel, t } from '../i18n/dictionary.js';
 import { statusBadge } from '../widgets/badges.js';
-import { h, one, replace } from '../widgets/dom.js';
+import { append, h, one, replace } from '../widgets/dom.js';
 
 /** @typedef {import('../api/cases.js').CaseFilter} CaseFilter */
 /** @typedef {import('../api/cases.js').CaseSummary} CaseSummary */
@@ -33,6 +33,42 @@ export function isOverdue(c, today) {
   return Boolean(today) && SLA_RUNNING.has(c.status) && Boolean(c.due_date) && /** @type {string} */ (c.due_date) < /** @type {string} */ (today);
 }
 
+/** Rows drawn in the frame that answers a key: as many as a window can show (its height over the lowest
+ * row, one line of text), at least this many. The rest of the page follows after that frame, below the
+ * fold: laying out 50 rows took longer than finding them (bench/window_search.mjs). */
+const FIRST_ROWS_MIN = 12;
+const ROW_MIN_PX = 37;
+
+/**
+ * How many rows of a page are drawn at once, for a window of `height` px.
+ * @param {number} height
+ * @returns {number}
+ */
+export function firstRows(height) {
+  return Math.max(FIRST_ROWS_MIN, Math.ceil((Number(height) || 0) / ROW_MIN_PX));
+}
+
+/**
+ * One case's row.
+ * @param {CaseSummary} c
+ * @param {string | null} today the office's day, to mark late cases
+ * @returns {HTMLElement}
+ */
+export function caseRow(c, today) {
+  return h('tr', { 'data-case-id': c.id, 'data-registration': c.registration_number },
+    h('td', { class: 'col-registration mono' },
+      h('button', { type: 'button', class: 'link', 'data-open': c.id, 'aria-label': t('case.open', { number: c.registration_number }) },
+        c.registration_number)),
+    h('td', { class: 'col-applicant' },
+      h('span', { class: 'applicant-name' }, c.applicant_name),
+      c.village ? h('span', { class: 'sub' }, c.village) : null),
+    h('td', { class: 'col-permit' }, h('span', { class: 'permit-code' }, c.permit_type_code), ' ', c.permit_type_name),
+    h('td', { class: 'col-status' }, statusBadge(c.status)),
+    h('td', { class: 'col-due' },
+      c.due_date ? formatDate(c.due_date) : t('cases.due.none'),
+      isOverdue(c, today) ? h('span', { class: 'overdue' }, t('cases.overdue')) : null));
+}
+
 /**
  * The table of cases (or a short message when there is none). Long names wrap inside their column.
  * @param {CaseSummary[]} cases
@@ -50,19 +86,20 @@ export function caseTable(cases, filtered, today = null) {
     h('th', { scope: 'col', class: 'col-permit' }, t('cases.col.permit_type')),
     h('th', { scope: 'col', class: 'col-status' }, t('cases.col.status')),
     h('th', { scope: 'col', class: 'col-due' }, t('cases.col.due'))));
-  const rows = cases.map((c) => h('tr', { 'data-case-id': c.id, 'data-registration': c.registration_number },
-    h('td', { class: 'col-registration mono' },
-      h('button', { type: 'button', class: 'link', 'data-open': c.id, 'aria-label': t('case.open', { number: c.registration_number }) },
-        c.registration_number)),
-    h('td', { class: 'col-applicant' },
-      h('span', { class: 'applicant-name' }, c.applicant_name),
-      c.village ? h('span', { class: 'sub' }, c.village) : null),
-    h('td', { class: 'col-permit' }, h('span', { class: 'permit-code' }, c.permit_type_code), ' ', c.permit_type_name),
-    h('td', { class: 'col-status' }, statusBadge(c.status)),
-    h('td', { class: 'col-due' },
-      c.due_date ? formatDate(c.due_date) : t('cases.due.none'),
-      isOverdue(c, today) ? h('span', { class: 'overdue' }, t('cases.overdue')) : null)));
-  return h('table', { id: 'cases-table', class: 'data-table' }, head, h('tbody', {}, rows));
+  return h('table', { id: 'cases-table', class: 'data-table' }, head, h('tbody', {}, cases.map((c) => caseRow(c, today))));
+}
+
+/**
+ * Runs `then` once the next frame is on screen: the frame after it has started (at once where there are
+ * no frames: the unit tests). What `then` draws comes in a later frame and does not delay this one.
+ * @param {() => void} then
+ */
+function afterFrame(then) {
+  if (typeof requestAnimationFrame !== 'function') {
+    setTimeout(then, 0);
+    return;
+  }
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(then, 0)));
 }
 
 /**
@@ -119,13 +156,33 @@ export function mountCases(onError, onOpen) {
   /** The today tile's filter while its list is shown. @type {CaseFilter | null} */
   let tileFilter = null;
 
-  function render() {
-    const n = total ?? shown.length;
-    const line = t('cases.count', { count: n });
+  /** Counts the lists drawn, so the rest of a page is not added to a newer list. */
+  let drawn = 0;
+  const next = h('button', { type: 'button', class: 'button button-quiet', id: 'cases-more' }, '');
+  const moreRow = h('div', { class: 'more-row' }, next);
+  next.addEventListener('click', () => void nextPage());
+
+  function showCount() {
+    const line = t('cases.count', { count: total ?? shown.length });
     count.textContent = preset ? `${preset}: ${line}` : line;
-    const next = h('button', { type: 'button', class: 'button button-quiet', id: 'cases-more' }, t('cases.more', { count: PAGE_LIMIT }));
-    next.addEventListener('click', () => void nextPage());
-    replace(body, caseTable(shown, filtered, today), more ? h('div', { class: 'more-row' }, next) : null);
+    next.textContent = t('cases.more', { count: PAGE_LIMIT });
+  }
+
+  /** Draws the list: a windowful of rows now, the rest of the page after the frame that shows them. */
+  function render() {
+    const mine = ++drawn;
+    showCount();
+    const now = firstRows(globalThis.innerHeight);
+    const table = caseTable(shown.slice(0, now), filtered, today);
+    const rest = shown.slice(now);
+    replace(body, table, more && rest.length === 0 ? moreRow : null);
+    if (rest.length === 0) return;
+    const tbody = table.querySelector('tbody');
+    afterFrame(() => {
+      if (mine !== drawn || !tbody || !table.isConnected) return;
+      append(tbody, rest.map((c) => caseRow(c, today)));
+      if (more) body.append(moreRow);
+    });
   }
 
   /**
@@ -143,6 +200,7 @@ export function mountCases(onError, onOpen) {
     return cases;
   }
 
+  /** Adds the next page below the rows shown; the button keeps the keyboard while there is more. */
   async function nextPage() {
     const last = shown[shown.length - 1];
     if (!last) return;
@@ -152,7 +210,14 @@ export function mountCases(onError, onOpen) {
       if (mine !== generation) return;
       shown = [...shown, ...page];
       more = page.length >= PAGE_LIMIT;
-      render();
+      const tbody = body.querySelector('#cases-table tbody');
+      if (!tbody) {
+        render();
+        return;
+      }
+      append(tbody, page.map((c) => caseRow(c, today)));
+      showCount();
+      if (!more) moreRow.remove();
     } catch (error) {
       onError(/** @type {CommandError} */ (error));
     }
