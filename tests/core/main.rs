@@ -46,6 +46,7 @@ mod survey;
 mod transfer;
 mod upgrade;
 mod upgrade_dashboards;
+mod upgrade_search;
 mod van_checkin;
 mod van_cli;
 mod van_conflicts;

@@ -181,3 +181,22 @@ fn a_registration_a_rename_and_a_withdrawal_show_in_the_next_search() {
     assert_eq!(ids, vec![new]);
     assert_eq!(cases::count(&o.db, &withdrawn).expect("count"), 1);
 }
+
+#[test]
+fn a_word_start_ranks_first_and_a_name_is_listed_once() {
+    let mut o = support::office();
+    let both = o.register(&sipd("1607014508900011", "Surata Rata"));
+    let start = o.register(&sipd("1607011203850012", "Ratapan Hidayat"));
+    let inside = o.register(&sipd("1607015507920013", "Marata Putri"));
+    // "rata" starts a word of two names (newest first) and sits inside a word of the third; the name
+    // that has it both ways is a word start only.
+    assert_eq!(search(&o, "rata"), vec![start, both, inside]);
+    assert_eq!(search(&o, "RATA putri"), vec![inside]);
+    assert_eq!(search(&o, "ura"), vec![both]);
+    // Two letters look at a word's start only.
+    assert_eq!(search(&o, "ra"), vec![start, both]);
+    // Across words: the end of one and the start of the next.
+    assert_eq!(search(&o, "ta ra"), vec![both]);
+    assert_eq!(search(&o, "pan hid"), vec![start]);
+    assert_eq!(search(&o, "an hi"), vec![start]);
+}

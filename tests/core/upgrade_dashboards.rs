@@ -14,7 +14,7 @@ use petromaks::{audit, office};
 use crate::support::{self, monday};
 
 /// The frozen fixture `name` of tests/fixtures, unzipped.
-fn gunzip(name: &str) -> Vec<u8> {
+pub(crate) fn gunzip(name: &str) -> Vec<u8> {
     let gz = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
     let mut bytes = Vec::new();
     flate2::read::GzDecoder::new(std::fs::File::open(gz).expect("the fixture"))
@@ -24,7 +24,7 @@ fn gunzip(name: &str) -> Vec<u8> {
 }
 
 /// The frozen register of schema 12 on this run's engine, not yet opened by this program.
-fn frozen_v12() -> support::Scratch {
+pub(crate) fn frozen_v12() -> support::Scratch {
     let s = support::register::empty();
     match &s.address {
         Address::File(path) => {

@@ -6,6 +6,7 @@
 mod audit_chain_v5;
 mod office_key_v3;
 mod search_v11;
+mod search_v14;
 mod seed_v2;
 
 use super::migrate::Migration;
@@ -65,5 +66,10 @@ pub(crate) fn list() -> Vec<Migration> {
             include_str!("sqlite/0013_dashboard_indexes.sql"),
             include_str!("postgres/0013_dashboard_indexes.sql"),
         ),
+        Migration::sql(
+            include_str!("sqlite/0014_search_word_starts.sql"),
+            include_str!("postgres/0014_search_word_starts.sql"),
+        )
+        .then(search_v14::mark_word_starts),
     ]
 }

@@ -6,6 +6,11 @@
 //! tokenizer, PostgreSQL `pg_trgm`) over the name's search form (`text::search_key`): names with every
 //! typed word at the start of one of their words come before names that only contain them, newest first.
 //!
+//! SQLite's index holds that form with the first letter of every word marked ([`marked`]): a word's
+//! start is then a trigram of three letters ("rat" at a word's start is its own trigram, not " ra" that
+//! many words share), so both tiers walk short lists, and the second excludes the first with a short
+//! one. PostgreSQL's `LIKE` patterns read the plain form.
+//!
 //! Pages go by key like every list: the next page starts after the `before` case in this ranking, so the
 //! tier of that case is worked out again from its row. The index is written in the same transaction as
 //! the case and every rename ([`index`], [`rename`]).
@@ -138,6 +143,99 @@ fn by_nik(
     db.map(&sql, &refs(&args), |r| r.get(0))
 }
 
+/// The mark of a letter that starts a word in SQLite's index: a character of the Private Use Area, one
+/// per letter (none of them can be typed, and the trigram tokenizer folds none of them onto another).
+/// Letters past the area's size stay as they are: their words are found, only not ranked first.
+fn mark(c: char) -> char {
+    char::from_u32(MARKS + c as u32)
+        .filter(|_| (c as u32) < MARKS_END - MARKS)
+        .unwrap_or(c)
+}
+
+/// Where the marks start (U+E000) and end (U+F8FF, the Private Use Area's last).
+const MARKS: u32 = 0xE000;
+const MARKS_END: u32 = 0xF900;
+
+/// A search key (`text::search_key`) as SQLite's index holds it: every word's first letter marked.
+fn marked(key: &str) -> String {
+    let mut out = String::with_capacity(key.len() + 8);
+    let mut after_space = true;
+    for c in key.chars() {
+        out.push(if after_space && c != ' ' { mark(c) } else { c });
+        after_space = c == ' ';
+    }
+    out
+}
+
+/// The form SQLite's index holds a name in; PostgreSQL's holds the plain key.
+fn stored(engine: Engine, name: &str) -> String {
+    let key = text::search_key(name);
+    match engine {
+        Engine::Sqlite => marked(&key),
+        Engine::Postgres => key,
+    }
+}
+
+/// The FTS5 query of a tier over the marked index: a word at a word's start is its marked form (a word of
+/// two letters with the space before it, to make a trigram), a word inside a word its plain form.
+fn fts_query(tier: Tier, p: &Plan) -> String {
+    let quote = |s: String| format!("\"{s}\"");
+    let at_start = |w: &String| {
+        let m = marked(w);
+        quote(if w.chars().count() >= 3 {
+            m
+        } else {
+            format!(" {m}")
+        })
+    };
+    // Anywhere: at a word's start or inside one; a word of two letters at a word's start only.
+    let anywhere = |w: &String| {
+        if w.chars().count() >= 3 {
+            format!("({} OR {})", at_start(w), quote(w.clone()))
+        } else {
+            at_start(w)
+        }
+    };
+    let all = |parts: Vec<String>| parts.join(" AND ");
+    let words = &p.words;
+    let starts = all(words.iter().map(at_start).collect());
+    let mut any = all(words.iter().map(anywhere).collect());
+    if let Some(whole) = &p.phrase {
+        // Across words: the words after the first start where the text has a space; the first may start a
+        // word or sit inside one.
+        let inner = marked(whole);
+        let forms = format!(
+            "{} OR {}",
+            quote(inner.clone()),
+            quote(format!(
+                "{}{}",
+                &whole[..first_len(whole)],
+                &inner[first_len(&inner)..]
+            ))
+        );
+        any = if any.is_empty() {
+            forms
+        } else {
+            format!("({any}) OR {forms}")
+        };
+    }
+    match tier {
+        Tier::WordStart => starts,
+        _ if words.is_empty() || tier == Tier::Any => any,
+        // One word inside a word: its plain form, never at a word's start (that letter is marked), and not
+        // in a name where another word starts with it (that name is in the first tier).
+        _ if words.len() == 1 && p.phrase.is_none() && words[0].chars().count() >= 3 => {
+            format!("{} NOT {starts}", quote(words[0].clone()))
+        }
+        _ => format!("({any}) NOT ({starts})"),
+    }
+}
+
+/// The length in bytes of the first character of `s`.
+fn first_len(s: &str) -> usize {
+    s.chars().next().map_or(0, char::len_utf8)
+}
+
 /// The text-index condition of a tier over `case_search s`, with its parameters: the FTS5 query on SQLite,
 /// `LIKE` patterns (which `pg_trgm` answers from its index) on PostgreSQL.
 fn name_condition(engine: Engine, tier: Tier, p: &Plan, args: &mut Vec<Value>) -> String {
@@ -153,28 +251,7 @@ fn name_condition(engine: Engine, tier: Tier, p: &Plan, args: &mut Vec<Value>) -
     };
     match engine {
         Engine::Sqlite => {
-            let phrase = |parts: Vec<String>| {
-                parts
-                    .iter()
-                    .map(|p| format!("\"{p}\""))
-                    .collect::<Vec<_>>()
-                    .join(" AND ")
-            };
-            let at_start = phrase(words.iter().map(start).collect());
-            let mut anywhere = phrase(words.iter().map(inside).collect());
-            if let Some(whole) = &p.phrase {
-                anywhere = if anywhere.is_empty() {
-                    format!("\"{whole}\"")
-                } else {
-                    format!("({anywhere}) OR \"{whole}\"")
-                };
-            }
-            let q = match tier {
-                Tier::WordStart => at_start,
-                _ if words.is_empty() || tier == Tier::Any => anywhere,
-                _ => format!("({anywhere}) NOT ({at_start})"),
-            };
-            args.push(Value::Text(q));
+            args.push(Value::Text(fts_query(tier, p)));
             format!("s.name MATCH ?{}", args.len())
         }
         Engine::Postgres => {
@@ -365,7 +442,7 @@ pub fn index(tx: &Tx, case: CaseId, applicant_name: &str) -> Result<()> {
         Engine::Sqlite => "INSERT INTO case_search (rowid, name) VALUES (?1, ?2)",
         Engine::Postgres => "INSERT INTO case_search (case_id, name) VALUES (?1, ?2)",
     };
-    tx.execute(sql, &[&case, &text::search_key(applicant_name)])?;
+    tx.execute(sql, &[&case, &stored(tx.engine(), applicant_name)])?;
     Ok(())
 }
 
@@ -381,7 +458,7 @@ pub fn index_many(tx: &Tx, cases: &[(CaseId, String)]) -> Result<()> {
         let marks: Vec<String> = (0..chunk.len())
             .map(|i| format!("(?{}, ?{})", 2 * i + 1, 2 * i + 2))
             .collect();
-        let keys: Vec<String> = chunk.iter().map(|(_, n)| text::search_key(n)).collect();
+        let keys: Vec<String> = chunk.iter().map(|(_, n)| stored(tx.engine(), n)).collect();
         let mut params: Vec<&dyn Param> = Vec::with_capacity(chunk.len() * 2);
         for ((id, _), k) in chunk.iter().zip(&keys) {
             params.push(id);
@@ -405,7 +482,7 @@ pub fn rename(tx: &Tx, applicant: ApplicantId, name: &str) -> Result<()> {
             "UPDATE case_search SET name = ?2 WHERE case_id IN (SELECT id FROM cases WHERE applicant_id = ?1)"
         }
     };
-    tx.execute(sql, &[&applicant, &text::search_key(name)])?;
+    tx.execute(sql, &[&applicant, &stored(tx.engine(), name)])?;
     Ok(())
 }
 
