@@ -70,3 +70,24 @@ export async function offeredSteps(browser) {
   return browser.execute(() =>
     [...document.querySelectorAll('#case-actions [data-move]')].map((b) => /** @type {HTMLElement} */ (b).dataset.move ?? ''));
 }
+
+/**
+ * How many rows the case list shows once its page is whole: the rows that fit the window come first and
+ * the rest of the page a frame or two later, so this waits until the table holds what its count line
+ * says (or whole pages of 50, of a today tile's longer list).
+ * @param {WebdriverIO.Browser} browser
+ * @returns {Promise<number>}
+ */
+export async function caseRows(browser) {
+  let rows = 0;
+  await browser.waitUntil(async () => {
+    const [count, shown] = await browser.execute(() => [
+      document.querySelector('#cases-count')?.textContent ?? '',
+      document.querySelectorAll('#cases-table tbody tr').length,
+    ]);
+    const total = Number((/\d[\d.]*/.exec(String(count))?.[0] ?? '0').replaceAll('.', ''));
+    rows = Number(shown);
+    return rows === total || (rows > 0 && rows < total && rows % 50 === 0);
+  }, { timeout: 10_000, timeoutMsg: 'the case list did not draw its whole page' });
+  return rows;
+}
