@@ -10,7 +10,7 @@ use crate::Result;
 /// Cases read and indexed per round (the reads and the writes share one connection).
 const CHUNK: i64 = 5000;
 
-fn key_v11(input: &str) -> String {
+pub(super) fn key_v11(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 2);
     out.push(' ');
     for c in input

@@ -1,9 +1,8 @@
 //! Migration 14's hook, frozen: SQLite's search index is filled again, each name in the form of schema 14
-//! (the search form of schema 11 with every word's first letter marked). Copies of the two functions as
-//! they were then, so a later change of either never changes what this migration did.
+//! (the search form of schema 11, migration 11's frozen `key_v11`, with every word's first letter marked).
+//! The marking is a copy of the store's as it was then, so a later change never changes this migration.
 
-use unicode_normalization::UnicodeNormalization;
-
+use super::search_v11::key_v11;
 use crate::db::{Engine, Param, Tx};
 use crate::Result;
 
@@ -11,25 +10,6 @@ use crate::Result;
 /// text index flush, so many rows to a statement keep it from writing a small segment per case).
 const CHUNK: i64 = 5000;
 const ROWS_A_STATEMENT: usize = 500;
-
-fn key_v11(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + 2);
-    out.push(' ');
-    for c in input
-        .nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-    {
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        } else if !out.ends_with(' ') {
-            out.push(' ');
-        }
-    }
-    if !out.ends_with(' ') {
-        out.push(' ');
-    }
-    out
-}
 
 fn marked_v14(key: &str) -> String {
     let mark = |c: char| {

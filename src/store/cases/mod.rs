@@ -5,6 +5,7 @@
 mod list;
 mod reads;
 pub mod search;
+mod word_starts;
 
 use std::collections::BTreeMap;
 

@@ -16,6 +16,7 @@
 //! the case and every rename ([`index`], [`rename`]).
 
 use super::list::{conditions, joins, limit, push, refs, summaries};
+use super::word_starts::{marked, stored};
 use super::{CaseFilter, CaseId, CaseSummary};
 use crate::db::{Db, Engine, Param, Tx, Value};
 use crate::store::applicants::ApplicantId;
@@ -141,39 +142,6 @@ fn by_nik(
         " ORDER BY a.nik, c.id DESC LIMIT ?N",
     );
     db.map(&sql, &refs(&args), |r| r.get(0))
-}
-
-/// The mark of a letter that starts a word in SQLite's index: a character of the Private Use Area, one
-/// per letter (none of them can be typed, and the trigram tokenizer folds none of them onto another).
-/// Letters past the area's size stay as they are: their words are found, only not ranked first.
-fn mark(c: char) -> char {
-    char::from_u32(MARKS + c as u32)
-        .filter(|_| (c as u32) < MARKS_END - MARKS)
-        .unwrap_or(c)
-}
-
-/// Where the marks start (U+E000) and end (U+F8FF, the Private Use Area's last).
-const MARKS: u32 = 0xE000;
-const MARKS_END: u32 = 0xF900;
-
-/// A search key (`text::search_key`) as SQLite's index holds it: every word's first letter marked.
-fn marked(key: &str) -> String {
-    let mut out = String::with_capacity(key.len() + 8);
-    let mut after_space = true;
-    for c in key.chars() {
-        out.push(if after_space && c != ' ' { mark(c) } else { c });
-        after_space = c == ' ';
-    }
-    out
-}
-
-/// The form SQLite's index holds a name in; PostgreSQL's holds the plain key.
-fn stored(engine: Engine, name: &str) -> String {
-    let key = text::search_key(name);
-    match engine {
-        Engine::Sqlite => marked(&key),
-        Engine::Postgres => key,
-    }
 }
 
 /// The FTS5 query of a tier over the marked index: a word at a word's start is its marked form (a word of
