@@ -420,3 +420,26 @@ fn bench_certificates() {
         receipt.len()
     );
 }
+
+#[test]
+fn streams_deflated_one_after_another_inflate_back() {
+    use std::io::Read;
+    // One compressor serves every stream in turn: each must come out whole and alone, an empty one and
+    // one far larger than the first guess at its room included.
+    let big: Vec<u8> = (0..400_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    for bytes in [
+        b"0 0 10 10 re\nf\n".to_vec(),
+        Vec::new(),
+        big,
+        b"BT /F1 10 Tf ET".repeat(900),
+    ] {
+        let packed = super::deflated(&bytes).expect("deflate");
+        let mut back = Vec::new();
+        flate2::read::ZlibDecoder::new(packed.as_slice())
+            .read_to_end(&mut back)
+            .expect("inflate");
+        assert_eq!(back, bytes);
+    }
+}
