@@ -35,7 +35,12 @@ pub(crate) fn active(db: &Db) -> Result<(String, SigningKey)> {
 /// Signs `message` with the office's active key: the key's id and the signature (base64url).
 pub fn sign(db: &Db, message: &[u8]) -> Result<(String, String)> {
     let (id, key) = active(db)?;
-    Ok((id, URL_SAFE_NO_PAD.encode(key.sign(message).to_bytes())))
+    Ok((id, signature(&key, message)))
+}
+
+/// `key`'s signature over `message`, base64url: for a caller that needed the key's id before signing.
+pub(crate) fn signature(key: &SigningKey, message: &[u8]) -> String {
+    URL_SAFE_NO_PAD.encode(key.sign(message).to_bytes())
 }
 
 /// Every key this office verifies with (its own, current and retired, and the ones it was given).

@@ -70,7 +70,8 @@ pub fn parse_public_key(export: &str) -> Result<PublicKey> {
 
 /// Signs a claim with the office's active key; `claim.key_id` is replaced by that key's id.
 pub fn sign(db: &Db, claim: &PermitClaim) -> Result<String> {
-    let (id, _) = key::active(db)?;
+    // The key is read (and its public half derived) once: a certificate file took both twice.
+    let (id, signing) = key::active(db)?;
     let fields = [
         claim.permit_number.as_str(),
         &claim.holder_name,
@@ -89,7 +90,7 @@ pub fn sign(db: &Db, claim: &PermitClaim) -> Result<String> {
         "{TAG}.{}",
         URL_SAFE_NO_PAD.encode(fields.join(&SEP.to_string()))
     );
-    let (_, sig) = key::sign(db, head.as_bytes())?;
+    let sig = key::signature(&signing, head.as_bytes());
     Ok(format!("{head}.{sig}"))
 }
 

@@ -38,7 +38,8 @@ pub(crate) struct Face {
 impl Face {
     fn load(name: &'static str, bytes: &[u8], id: &str) -> Result<Face> {
         let mut warnings = Vec::new();
-        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
+        let trimmed = super::font_names::trimmed(bytes);
+        let parsed = ParsedFont::from_bytes(trimmed.as_deref().unwrap_or(bytes), 0, &mut warnings)
             .ok_or_else(|| Error::Pdf(format!("cannot read the embedded font {name}")))?;
         let units_per_em = f32::from(parsed.pdf_font_metrics.units_per_em);
         if units_per_em <= 0.0 {

@@ -5,6 +5,8 @@
 
 mod certificate;
 mod chart;
+mod compress;
+mod font_names;
 mod fonts;
 mod images;
 mod kop;
@@ -28,6 +30,8 @@ use std::sync::Arc;
 
 use printpdf::{Mm, PdfDocument, PdfPage, PdfSaveOptions, RawImage, XObject, XObjectId};
 use sha2::{Digest, Sha256};
+
+use compress::Effort;
 
 use crate::{Error, Result};
 
@@ -221,13 +225,48 @@ pub fn certificates_pdf(
         format!("{} surat izin", docs.len())
     };
     let mut out = Output::new(&title, &first.header.office_name, created)?;
-    for doc in docs {
-        let pages = certificate::layout(&mut out, doc)?;
-        out.add_pages(pages);
+    if docs.len() < BATCH_FROM {
+        for doc in docs {
+            let symbol = certificate::qr_symbol(doc, out.effort)?;
+            let pages = certificate::layout(&mut out, doc, symbol)?;
+            out.add_pages(pages);
+        }
+        return out.save();
     }
+    out.effort = Effort::Compact;
+    std::thread::scope(|scope| {
+        // A few QR codes ahead at most: each waits as a deflated form of some 4 KB.
+        let (sender, symbols) = std::sync::mpsc::sync_channel(QR_CODES_AHEAD);
+        scope.spawn(move || {
+            for doc in docs {
+                // A send fails only when the layout below has stopped on an error.
+                if sender
+                    .send(certificate::qr_symbol(doc, Effort::Compact))
+                    .is_err()
+                {
+                    break;
+                }
+            }
+        });
+        for doc in docs {
+            let symbol = symbols
+                .recv()
+                .map_err(|_| Error::Pdf("the QR codes stopped before the certificates".into()))??;
+            let pages = certificate::layout(&mut out, doc, symbol)?;
+            out.add_pages(pages);
+        }
+        Ok::<(), Error>(())
+    })?;
     out.save()
 }
 
+/// How many certificates' QR codes may be made before their certificate is laid out.
+const QR_CODES_AHEAD: usize = 8;
+
+/// From this many certificates on, a print is a batch: the QR codes are made on a thread of their own,
+/// and the streams deflated to smaller files (see [`Effort`]). A QR code takes about 0.3 ms; a thread, with
+/// the deflate state it must set up, made a single file 0.3 ms slower.
+const BATCH_FROM: usize = 4;
 /// Makes certificates that carry the same logo share one copy of it: each certificate read from the
 /// register brings its own, and in a batch of 500 those copies were some 20 MiB of a 35 KB logo.
 pub fn share_logos(docs: &mut [CertificateDoc]) {
@@ -282,6 +321,8 @@ pub(crate) struct Output<'d> {
     images: Vec<(&'d [u8], ImageRef)>,
     /// Form XObjects added so far, for their ids.
     forms: usize,
+    /// How hard its streams are deflated.
+    effort: Effort,
 }
 
 impl<'d> Output<'d> {
@@ -307,6 +348,7 @@ impl<'d> Output<'d> {
             fonts,
             images: Vec::new(),
             forms: 0,
+            effort: Effort::Quick,
         })
     }
 
@@ -400,71 +442,13 @@ impl<'d> Output<'d> {
         {
             return Err(Error::Pdf(format!("writing the PDF: {}", w.msg)));
         }
-        for object in doc.objects.values_mut() {
-            if let lopdf::Object::Stream(stream) = object {
-                deflate(stream)?;
-            }
-        }
+        compress::deflate_all(&mut doc, self.effort)?;
         let mut bytes = Vec::new();
         doc.save_to(&mut bytes)
             .map_err(|e| Error::Pdf(format!("writing the PDF: {e}")))?;
         stable_file_id(&mut bytes)?;
         Ok(bytes)
     }
-}
-
-/// How hard each stream is deflated. Measured on a certificate's streams (page content, QR form, two subset
-/// fonts) with this build's zlib-rs: level 6, zlib's default, took 0.94 ms for 24.4 KB; level 3 takes
-/// 0.69 ms for 25.1 KB (3 % more) and a batch's pages grow by 8 %; level 2 saved another 0.12 ms for 5 %
-/// more, level 1 0.43 ms for 30 % more. Deflating was a quarter of a single certificate's time.
-const DEFLATE_LEVEL: u32 = 3;
-
-/// Deflates a stream that has no filter yet (images arrive already encoded), unless that would not save
-/// anything, as lopdf's own `compress` does.
-fn deflate(stream: &mut lopdf::Stream) -> Result<()> {
-    if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
-        return Ok(());
-    }
-    let compressed = deflated(&stream.content)?;
-    if compressed.len() + 19 < stream.content.len() {
-        stream.dict.set("Filter", "FlateDecode");
-        stream.set_content(compressed);
-    }
-    Ok(())
-}
-
-/// `bytes` deflated at [`DEFLATE_LEVEL`], as a `/FlateDecode` stream holds them. One compressor per
-/// thread, reset between streams, instead of a new one that allocates and clears some 300 KiB of state for
-/// every stream (a certificate has six, most of them a few KiB).
-pub(crate) fn deflated(bytes: &[u8]) -> Result<Vec<u8>> {
-    use flate2::{Compress, Compression, FlushCompress, Status};
-    use std::cell::RefCell;
-    thread_local! {
-        static COMPRESSOR: RefCell<Option<Compress>> = const { RefCell::new(None) };
-    }
-    let failed = |e: flate2::CompressError| Error::Pdf(format!("compressing a PDF stream: {e}"));
-    COMPRESSOR.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        let compress =
-            cell.get_or_insert_with(|| Compress::new(Compression::new(DEFLATE_LEVEL), true));
-        compress.reset();
-        // Room for a subset font, which deflates to about half; page contents need far less.
-        let mut out = Vec::with_capacity(bytes.len() / 2 + 64);
-        loop {
-            let read = usize::try_from(compress.total_in()).unwrap_or(bytes.len());
-            let rest = bytes.get(read..).unwrap_or_default();
-            match compress.compress_vec(rest, &mut out, FlushCompress::Finish) {
-                Ok(Status::StreamEnd) => return Ok(out),
-                // Out of room: deflate only writes into spare capacity.
-                Ok(Status::Ok | Status::BufError) => out.reserve(out.capacity().max(64)),
-                Err(e) => {
-                    // A compressor left mid-stream would prefix the next stream with this one's tail.
-                    *cell = None;
-                    return Err(failed(e));
-                }
-            }
-        }
-    })
 }
 
 /// printpdf writes two random 32-character strings as the trailer's file `/ID`. Replace them, in place

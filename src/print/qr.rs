@@ -9,6 +9,7 @@ use printpdf::{
 use qrcode::canvas::{Canvas, MaskPattern};
 use qrcode::{bits, ec, Color, EcLevel};
 
+use super::compress::Effort;
 use super::layout::PAGE_H;
 use crate::{Error, Result};
 
@@ -165,7 +166,7 @@ impl Qr {
     /// printpdf copies a form's content when it writes it, and until then 500 of them wait. (A form in
     /// module units, scaled by its matrix and filled in one go, rendered differently: zbarimg no longer
     /// read it at 150 dpi.)
-    pub(crate) fn form(&self, x: f32, y: f32, size: f32) -> Result<XObject> {
+    pub(crate) fn form(&self, x: f32, y: f32, size: f32, effort: Effort) -> Result<XObject> {
         let mut content = Vec::with_capacity(self.width * self.width * 8);
         for run in self.runs(x, y, size) {
             for value in [run.x, run.y, run.width, run.height] {
@@ -195,7 +196,7 @@ impl Qr {
         Ok(XObject::External(ExternalXObject {
             stream: ExternalStream {
                 dict,
-                content: super::deflated(&content)?,
+                content: super::compress::deflated(&content, effort)?,
                 compress: false,
             },
             width: None,
@@ -249,7 +250,7 @@ mod tests {
     #[test]
     fn the_form_holds_the_runs_as_the_page_would_write_them() -> Result<()> {
         let qr = Qr::new("503/0112/SIPD/DPMPTSP/XI/2026")?;
-        let XObject::External(form) = qr.form(100.0, 100.0, 80.0)? else {
+        let XObject::External(form) = qr.form(100.0, 100.0, 80.0, Effort::Quick)? else {
             panic!("not an external form")
         };
         let mut content = String::new();

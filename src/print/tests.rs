@@ -435,11 +435,55 @@ fn streams_deflated_one_after_another_inflate_back() {
         big,
         b"BT /F1 10 Tf ET".repeat(900),
     ] {
-        let packed = super::deflated(&bytes).expect("deflate");
-        let mut back = Vec::new();
-        flate2::read::ZlibDecoder::new(packed.as_slice())
-            .read_to_end(&mut back)
-            .expect("inflate");
-        assert_eq!(back, bytes);
+        for effort in [compress::Effort::Quick, compress::Effort::Compact] {
+            let packed = compress::deflated(&bytes, effort).expect("deflate");
+            let mut back = Vec::new();
+            flate2::read::ZlibDecoder::new(packed.as_slice())
+                .read_to_end(&mut back)
+                .expect("inflate");
+            assert_eq!(back, bytes);
+        }
     }
+}
+
+#[test]
+fn a_large_batch_keeps_its_order_its_bytes_and_its_errors() {
+    // Enough certificates for their QR codes to be made on a thread of their own, and enough pages for
+    // the streams to be deflated on several.
+    let docs: Vec<CertificateDoc> = (0..60)
+        .map(|i| {
+            let mut doc = samples::certificate();
+            doc.number = format!("503/{:04}/SIPD/DPMPTSP/XI/2026", i + 1);
+            doc.qr_payload = format!("{}-{i}", doc.qr_payload);
+            doc
+        })
+        .collect();
+    let batch = certificates_pdf(&docs, created()).expect("pdf");
+    assert!(
+        batch == certificates_pdf(&docs, created()).expect("pdf"),
+        "two runs differ"
+    );
+    let file = write(&batch);
+    assert_qpdf_ok(file.path());
+    let text = text(file.path());
+    let mut from = 0;
+    for i in 1..=60 {
+        let number = format!("503/{i:04}/SIPD/DPMPTSP/XI/2026");
+        let at = text[from..]
+            .find(&number)
+            .unwrap_or_else(|| panic!("{number} missing or out of order"));
+        from += at + number.len();
+    }
+
+    // A certificate the QR encoder refuses stops the batch with its error, wherever it is.
+    let mut bad = docs;
+    bad[41].qr_payload = String::new();
+    let err = certificates_pdf(&bad, created()).expect_err("must fail");
+    assert_eq!(err.code(), "pdf");
+    assert!(err.to_string().contains("QR"), "{err}");
+    // And so does one the layout refuses, while the QR codes of those after it are being made.
+    bad[41] = samples::certificate();
+    bad[30].holder_name = "김민준".into();
+    let err = certificates_pdf(&bad, created()).expect_err("must fail");
+    assert!(err.to_string().contains("U+AE40"), "{err}");
 }
