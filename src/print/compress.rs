@@ -80,7 +80,7 @@ pub(super) fn deflate_all(doc: &mut lopdf::Document, effort: Effort) -> Result<(
     })
 }
 
-/// At most this many threads deflate one PDF, so that printing never takes every core of a busy office PC.
+/// At most this many threads deflate one PDF: a big office PC keeps cores for the other programs.
 const MAX_DEFLATERS: usize = 4;
 
 /// Whether [`deflate`] would try `stream`.

@@ -267,6 +267,7 @@ const QR_CODES_AHEAD: usize = 8;
 /// and the streams deflated to smaller files (see [`Effort`]). A QR code takes about 0.3 ms; a thread, with
 /// the deflate state it must set up, made a single file 0.3 ms slower.
 const BATCH_FROM: usize = 4;
+
 /// Makes certificates that carry the same logo share one copy of it: each certificate read from the
 /// register brings its own, and in a batch of 500 those copies were some 20 MiB of a 35 KB logo.
 pub fn share_logos(docs: &mut [CertificateDoc]) {
