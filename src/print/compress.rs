@@ -30,7 +30,7 @@ impl Effort {
 /// of its own to set up.
 const PARALLEL_FROM: usize = 512 * 1024;
 
-/// Deflates every stream of `doc` that wants it (see [`deflate`]), spread over the machine's cores when
+/// Deflates every stream of `doc` that wants it (see [`wants_deflate`]), spread over the machine's cores when
 /// there is enough to deflate (a batch's hundreds of page contents). Each stream comes out the same
 /// whichever thread deflates it.
 pub(super) fn deflate_all(doc: &mut lopdf::Document, effort: Effort) -> Result<()> {
@@ -43,15 +43,15 @@ pub(super) fn deflate_all(doc: &mut lopdf::Document, effort: Effort) -> Result<(
         })
         .collect();
     let total: usize = streams.iter().map(|s| s.content.len()).sum();
-    let deflate = |stream: &mut lopdf::Stream| deflate(stream, effort);
+    let one = |stream: &mut lopdf::Stream| deflate(stream, effort);
     if total < PARALLEL_FROM {
-        return streams.into_iter().try_for_each(deflate);
+        return streams.into_iter().try_for_each(one);
     }
     // Asked only now: it reads the process's CPU limits from /proc.
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let workers = cores.min(streams.len()).min(MAX_DEFLATERS);
     if workers < 2 {
-        return streams.into_iter().try_for_each(deflate);
+        return streams.into_iter().try_for_each(one);
     }
     // The largest stream first, each to the worker with the least so far.
     streams.sort_by_key(|s| std::cmp::Reverse(s.content.len()));
@@ -67,9 +67,9 @@ pub(super) fn deflate_all(doc: &mut lopdf::Document, effort: Effort) -> Result<(
         let mut shares = shares.into_iter().map(|(_, share)| share);
         let own = shares.next().unwrap_or_default();
         let others: Vec<_> = shares
-            .map(|share| scope.spawn(move || share.into_iter().try_for_each(deflate)))
+            .map(|share| scope.spawn(move || share.into_iter().try_for_each(one)))
             .collect();
-        let mut result = own.into_iter().try_for_each(deflate);
+        let mut result = own.into_iter().try_for_each(one);
         for other in others {
             let done = other
                 .join()
@@ -83,17 +83,14 @@ pub(super) fn deflate_all(doc: &mut lopdf::Document, effort: Effort) -> Result<(
 /// At most this many threads deflate one PDF: a big office PC keeps cores for the other programs.
 const MAX_DEFLATERS: usize = 4;
 
-/// Whether [`deflate`] would try `stream`.
+/// Whether `stream` is one to deflate: it has no filter yet (images arrive already encoded).
 fn wants_deflate(stream: &lopdf::Stream) -> bool {
     stream.allows_compression && stream.dict.get(b"Filter").is_err()
 }
 
-/// Deflates a stream that has no filter yet (images arrive already encoded), unless that would not save
-/// anything, as lopdf's own `compress` does.
+/// Deflates a stream [`wants_deflate`] chose, unless that would not save anything, as lopdf's own
+/// `compress` does.
 fn deflate(stream: &mut lopdf::Stream, effort: Effort) -> Result<()> {
-    if !wants_deflate(stream) {
-        return Ok(());
-    }
     let compressed = deflated(&stream.content, effort)?;
     if compressed.len() + 19 < stream.content.len() {
         stream.dict.set("Filter", "FlateDecode");

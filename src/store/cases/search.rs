@@ -208,21 +208,22 @@ fn first_len(s: &str) -> usize {
 /// `LIKE` patterns (which `pg_trgm` answers from its index) on PostgreSQL.
 fn name_condition(engine: Engine, tier: Tier, p: &Plan, args: &mut Vec<Value>) -> String {
     let words = &p.words;
-    // A word of two letters is looked for at a word's start only: inside a word it makes no trigram.
-    let start = |w: &String| format!(" {w}");
-    let inside = |w: &String| {
-        if w.chars().count() >= 3 {
-            w.clone()
-        } else {
-            start(w)
-        }
-    };
     match engine {
         Engine::Sqlite => {
             args.push(Value::Text(fts_query(tier, p)));
             format!("s.name MATCH ?{}", args.len())
         }
         Engine::Postgres => {
+            // A word of two letters is looked for at a word's start only: inside a word it makes no
+            // trigram.
+            let start = |w: &String| format!(" {w}");
+            let inside = |w: &String| {
+                if w.chars().count() >= 3 {
+                    w.clone()
+                } else {
+                    start(w)
+                }
+            };
             let all = |parts: Vec<String>, args: &mut Vec<Value>| {
                 parts
                     .into_iter()
